@@ -29,6 +29,7 @@ std::string_view CodeName(Code code) {
     case Code::kNoPendingKey: return "identity.no_pending_key";
     case Code::kInvalidMac: return "identity.invalid_mac";
     case Code::kNoIdentity: return "identity.none";
+    case Code::kNotYetValid: return "identity.not_yet_valid";
     case Code::kUnknownKey: return "settings.unknown_key";
     case Code::kInvalidValue: return "settings.invalid_value";
     case Code::kBadConfigFile: return "settings.bad_config_file";

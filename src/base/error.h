@@ -39,6 +39,7 @@ enum class Code {
   kNoPendingKey,
   kInvalidMac,
   kNoIdentity,
+  kNotYetValid,
   // settings
   kUnknownKey,
   kInvalidValue,
