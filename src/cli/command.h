@@ -31,5 +31,6 @@ std::filesystem::path StateDir(const GlobalOptions& global);
 
 // Registration functions, one per subcommand file. main.cc calls each of them.
 void RegisterInspect(CLI::App& app, Context& ctx);
+void RegisterTrust(CLI::App& app, Context& ctx);    // trust list/add/remove (trust.cc)
 
 }  // namespace phonecert::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.add_subcommand("help", "Show this help")->callback([&app] { throw CLI::CallForHelp(); });
 
   RegisterInspect(app, ctx);
+  RegisterTrust(app, ctx);
 
   try {
     app.parse(argc, argv);
