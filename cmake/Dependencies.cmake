@@ -3,6 +3,8 @@ find_package(PkgConfig REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Threads REQUIRED)
 find_package(CURL REQUIRED)
+pkg_check_modules(LIBPSL REQUIRED IMPORTED_TARGET libpsl)  # public suffix list (verify: wildcards)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)  # web: HTTPS server
 if(NOT PHONECERT_FUZZ)
   find_package(CLI11 REQUIRED)
   if(PHONECERT_TESTS)

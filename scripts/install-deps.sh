@@ -8,6 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   # libraries
   libssl-dev libcurl4-openssl-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
+  libpsl-dev  # public suffix list for wildcard checks (verify)
   libgtest-dev libgmock-dev libbenchmark-dev
   # fuzzing: libFuzzer. clang 16, not 14: only 16 compiles libstdc++ 12 std::expected (see README)
   clang-16 libclang-rt-16-dev
