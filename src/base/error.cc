@@ -40,6 +40,7 @@ std::string_view CodeName(Code code) {
     case Code::kProvisioningFailed: return "provisioning.failed";
     case Code::kUnauthorized: return "web.unauthorized";
     case Code::kForbidden: return "web.forbidden";
+    case Code::kRateLimited: return "web.rate_limited";
     case Code::kExists: return "ca.exists";
     case Code::kInvalidArgument: return "invalid_argument";
     case Code::kUsage: return "usage";
@@ -66,6 +67,7 @@ int HttpStatusFor(Code code) {
     case Code::kOk: return 200;
     case Code::kUnauthorized: return 401;
     case Code::kForbidden: return 403;
+    case Code::kRateLimited: return 429;
     case Code::kNotFound:
     case Code::kNoSuchCertificate: return 404;
     case Code::kLocked:

@@ -54,6 +54,7 @@ enum class Code {
   // web
   kUnauthorized,
   kForbidden,
+  kRateLimited,
   // CA toolkit
   kExists,
   kInvalidArgument,
