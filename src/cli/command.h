@@ -32,5 +32,7 @@ std::filesystem::path StateDir(const GlobalOptions& global);
 // Registration functions, one per subcommand file. main.cc calls each of them.
 void RegisterInspect(CLI::App& app, Context& ctx);
 void RegisterTrust(CLI::App& app, Context& ctx);    // trust list/add/remove (trust.cc)
+void RegisterVerify(CLI::App& app, Context& ctx);   // verify CHAIN (verify.cc)
+void RegisterConnect(CLI::App& app, Context& ctx);  // connect HOST:PORT (connect.cc)
 
 }  // namespace phonecert::cli

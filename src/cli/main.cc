@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
 
   RegisterInspect(app, ctx);
   RegisterTrust(app, ctx);
+  RegisterVerify(app, ctx);
+  RegisterConnect(app, ctx);
 
   try {
     app.parse(argc, argv);
