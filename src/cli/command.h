@@ -34,5 +34,7 @@ void RegisterInspect(CLI::App& app, Context& ctx);
 void RegisterTrust(CLI::App& app, Context& ctx);    // trust list/add/remove (trust.cc)
 void RegisterVerify(CLI::App& app, Context& ctx);   // verify CHAIN (verify.cc)
 void RegisterConnect(CLI::App& app, Context& ctx);  // connect HOST:PORT (connect.cc)
+void RegisterDevice(CLI::App& app, Context& ctx);   // device show/use/install/remove/csr
+void RegisterFactory(CLI::App& app, Context& ctx);  // factory init, factory-reset
 
 }  // namespace phonecert::cli

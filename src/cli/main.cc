@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   RegisterTrust(app, ctx);
   RegisterVerify(app, ctx);
   RegisterConnect(app, ctx);
+  RegisterDevice(app, ctx);
+  RegisterFactory(app, ctx);
 
   try {
     app.parse(argc, argv);

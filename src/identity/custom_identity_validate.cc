@@ -26,19 +26,22 @@ Result<KeyChoice> ChooseKey(const Loaded& loaded, const CustomValidateOptions& o
     }
     return KeyChoice{*loaded.key_certificate_index, *loaded.key, false};
   }
-  if (!options.pending_key) {
-    return Fail(Code::kNoPrivateKey,
-                "the file holds no private key, and no key is waiting for a certificate (put the "
-                "key in the same PEM file, use PKCS#12, or start with `phonecert device csr`)");
-  }
-  for (std::size_t i = 0; i < loaded.certificates.size(); ++i) {
-    if (options.pending_key->Matches(loaded.certificates[i])) {
-      return KeyChoice{i, *options.pending_key, true};
+  for (const auto* device_key : {&options.pending_key, &options.installed_key}) {
+    if (!*device_key) continue;
+    for (std::size_t i = 0; i < loaded.certificates.size(); ++i) {
+      if ((*device_key)->Matches(loaded.certificates[i])) {
+        return KeyChoice{i, **device_key, device_key == &options.pending_key};
+      }
     }
   }
-  return Fail(Code::kKeyMismatch,
-              "the file holds no private key, and its certificate does not match the key "
-              "made by `phonecert device csr` (was it issued for another request?)");
+  if (options.pending_key) {
+    return Fail(Code::kKeyMismatch,
+                "the file holds no private key, and its certificate does not match the key made "
+                "by `phonecert device csr` (was it issued for another request?)");
+  }
+  return Fail(Code::kNoPrivateKey,
+              "the file holds no private key, and no key is waiting for a certificate (put the "
+              "key in the same PEM file, use PKCS#12, or start with `phonecert device csr`)");
 }
 
 Status CheckValidity(const Certificate& leaf, const CustomValidateOptions& options) {
@@ -123,7 +126,11 @@ Result<ValidatedCustomIdentity> ValidateCustomIdentity(const Loaded& loaded,
   } else if (options.now < leaf.NotBefore()) {
     notes.push_back("installed although it is not valid before " + FormatDate(leaf.NotBefore()));
   }
-  if (choice->pending) notes.push_back("the key is the one `phonecert device csr` made on the device");
+  if (choice->pending) {
+    notes.push_back("the key is the one `phonecert device csr` made on the device");
+  } else if (!loaded.key) {
+    notes.push_back("the key is the one of the custom certificate installed before");
+  }
 
   auto identity = MakeIdentity(IdentityKind::kCustom, leaf, std::move(chain), choice->key);
   if (!identity) return std::unexpected(identity.error());

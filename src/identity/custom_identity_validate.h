@@ -3,8 +3,9 @@
 // Pure: no file access, no clock (the time is passed in). Each refusal has its own Code and a
 // sentence naming the reason:
 //   Code::kNotCertificate   the input holds no certificate
-//   Code::kNoPrivateKey     no private key in the input and no pending key from `device csr`
-//   Code::kKeyMismatch      the key (or the pending key) belongs to none of the certificates
+//   Code::kNoPrivateKey     no private key in the input and no key on the device to use
+//   Code::kKeyMismatch      the key (or the pending / installed key) belongs to none of the
+//                           certificates
 //   Code::kCaAsLeaf         the certificate the key belongs to is a CA certificate
 //   Code::kExpired          the certificate has expired (unless allow_expired)
 //   Code::kNotYetValid      the certificate is not valid yet (unless allow_expired)
@@ -28,6 +29,9 @@ struct CustomValidateOptions {
   bool allow_expired = false;
   // The key `device csr` made and kept on the device; used when the input holds no key.
   std::optional<PrivateKey> pending_key;
+  // The installed custom certificate's key; used when the input holds no key and the pending
+  // key does not match (a certificate renewed for the same key, or the same one with its chain).
+  std::optional<PrivateKey> installed_key;
 };
 
 struct ValidatedCustomIdentity {
