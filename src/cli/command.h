@@ -34,6 +34,7 @@ void RegisterInspect(CLI::App& app, Context& ctx);
 void RegisterTrust(CLI::App& app, Context& ctx);    // trust list/add/remove (trust.cc)
 void RegisterVerify(CLI::App& app, Context& ctx);   // verify CHAIN (verify.cc)
 void RegisterConnect(CLI::App& app, Context& ctx);  // connect HOST:PORT (connect.cc)
+void RegisterCa(CLI::App& app, Context& ctx);      // ca init/issue/sign/revoke/crl (ca.cc)
 void RegisterDevice(CLI::App& app, Context& ctx);   // device show/use/install/remove/csr
 void RegisterFactory(CLI::App& app, Context& ctx);  // factory init, factory-reset
 

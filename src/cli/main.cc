@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   RegisterTrust(app, ctx);
   RegisterVerify(app, ctx);
   RegisterConnect(app, ctx);
+  RegisterCa(app, ctx);
   RegisterDevice(app, ctx);
   RegisterFactory(app, ctx);
 
