@@ -37,5 +37,7 @@ void RegisterConnect(CLI::App& app, Context& ctx);  // connect HOST:PORT (connec
 void RegisterCa(CLI::App& app, Context& ctx);      // ca init/issue/sign/revoke/crl (ca.cc)
 void RegisterDevice(CLI::App& app, Context& ctx);   // device show/use/install/remove/csr
 void RegisterFactory(CLI::App& app, Context& ctx);  // factory init, factory-reset
+void RegisterConfig(CLI::App& app, Context& ctx);       // config get/set/list (config.cc)
+void RegisterConfigFiles(CLI::App& config, Context& ctx);  // config apply/export (config_files.cc)
 
 }  // namespace phonecert::cli

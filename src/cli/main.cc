@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   RegisterCa(app, ctx);
   RegisterDevice(app, ctx);
   RegisterFactory(app, ctx);
+  RegisterConfig(app, ctx);
 
   try {
     app.parse(argc, argv);
