@@ -39,5 +39,6 @@ void RegisterDevice(CLI::App& app, Context& ctx);   // device show/use/install/r
 void RegisterFactory(CLI::App& app, Context& ctx);  // factory init, factory-reset
 void RegisterConfig(CLI::App& app, Context& ctx);       // config get/set/list (config.cc)
 void RegisterConfigFiles(CLI::App& config, Context& ctx);  // config apply/export (config_files.cc)
+void RegisterProvision(CLI::App& app, Context& ctx);  // provision (provision.cc)
 
 }  // namespace phonecert::cli

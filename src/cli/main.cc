@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   RegisterDevice(app, ctx);
   RegisterFactory(app, ctx);
   RegisterConfig(app, ctx);
+  RegisterProvision(app, ctx);
 
   try {
     app.parse(argc, argv);
