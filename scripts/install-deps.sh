@@ -14,6 +14,7 @@ PACKAGES=(
   clang-16 libclang-rt-16-dev
   # tools the tests drive as real peers
   openssl ca-certificates curl jq nginx-light tftpd-hpa faketime wrk
+  vsftpd  # provisioning tests: a real FTP server on a loopback high port
   # browser tests
   chromium nodejs npm
 )
