@@ -2,6 +2,7 @@
 
 #include <openssl/x509v3.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -98,11 +99,12 @@ void CheckNameConstraints(const std::vector<X509*>& chain, const NameConstraintO
   if (FindExtension(leaf, NID_name_constraints).present) {
     Add(out, leaf, 0, "is not a CA but carries nameConstraints (RFC 5280 4.2.1.10)");
   }
-  SanNames san = ReadSanNames(leaf);
+  std::optional<SanNames> san;  // read only when some CA has constraints
   for (std::size_t j = 1; j < chain.size(); ++j) {
     X509* ca = chain[j];
     int depth = static_cast<int>(j);
     if (!FindExtension(ca, NID_name_constraints).present) continue;
+    if (!san) san = ReadSanNames(leaf);
     int crit = -1;
     ossl::NameConstraintsPtr nc(
         static_cast<NAME_CONSTRAINTS*>(X509_get_ext_d2i(ca, NID_name_constraints, &crit, nullptr)));
@@ -119,7 +121,7 @@ void CheckNameConstraints(const std::vector<X509*>& chain, const NameConstraintO
     if (nc->permittedSubtrees) CheckSubtrees(nc->permittedSubtrees, ca, depth, options, out);
     if (nc->excludedSubtrees) CheckSubtrees(nc->excludedSubtrees, ca, depth, options, out);
 
-    for (const auto& raw : san.dns) {
+    for (const auto& raw : san->dns) {
       std::string name = Lower(raw);
       if (!name.empty() && name.back() == '.') name.pop_back();
       if (name.size() < 3 || name[0] != '*' || name[1] != '.') continue;

@@ -60,17 +60,24 @@ struct BorrowedCrlStack {
   void operator()(STACK_OF(X509_CRL) * s) const noexcept { sk_X509_CRL_free(s); }
 };
 
-// The anchor the path ended in, if its last certificate is one of the selected anchors.
+// The anchor the path ended in, if its last certificate is one of the selected anchors. An
+// administrator who added a public root as a custom anchor means it as an enterprise one, so
+// custom anchors are looked at first.
 const Anchor* FindSelectedAnchor(const TrustSnapshot& snapshot, CaSelection selection, X509* top) {
-  std::vector<const Anchor*> anchors = snapshot.Anchors(selection);
-  // An administrator who added a public root as a custom anchor means it as an enterprise one.
-  std::stable_partition(anchors.begin(), anchors.end(),
-                        [](const Anchor* a) { return a->source == AnchorSource::kCustom; });
-  for (const Anchor* a : anchors) {
-    if (a->certificate.native() == top) return a;
+  const std::vector<Anchor>* lists[2] = {
+      selection != CaSelection::kBuiltin ? &snapshot.custom() : nullptr,
+      selection != CaSelection::kCustom ? &snapshot.builtin() : nullptr};
+  for (const auto* list : lists) {
+    if (!list) continue;
+    for (const Anchor& a : *list) {
+      if (a.certificate.native() == top) return &a;
+    }
   }
-  for (const Anchor* a : anchors) {
-    if (X509_cmp(a->certificate.native(), top) == 0) return a;
+  for (const auto* list : lists) {
+    if (!list) continue;
+    for (const Anchor& a : *list) {
+      if (X509_cmp(a.certificate.native(), top) == 0) return &a;
+    }
   }
   return nullptr;
 }
