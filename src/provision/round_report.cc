@@ -20,7 +20,7 @@ std::string FileLine(const FileRecord& f) {
   std::string line = "  " + f.role + ": " + f.url + " -> " + f.status;
   if (f.response_code) line += " (" + std::to_string(f.response_code) + ")";
   if (f.status == "ok") line += ", " + Plural(f.bytes, "byte", "bytes");
-  if (!f.error.empty()) line += ": " + f.error;
+  if (!f.error.empty()) line += " (the reason is above)";
   return line;
 }
 
