@@ -53,7 +53,7 @@ main h1 { font-size: 1.5rem; margin: 0 0 1rem; }
 .field .help { grid-column: 2; margin: 0; color: var(--muted); font-size: .85rem; }
 select, input[type=text], input[type=password], input[type=url], input[type=file] {
   font: inherit; padding: .4rem .55rem; border: 1px solid #c3cad5; border-radius: 6px; background: #fff;
-  min-width: 260px; max-width: 100%;
+  width: 100%; max-width: 460px;
 }
 input[type=file] { padding: .3rem; }
 select:focus, input:focus { outline: 2px solid #9ec1fb; border-color: var(--accent); }
@@ -73,7 +73,7 @@ th, td { text-align: left; padding: .5rem .6rem; border-bottom: 1px solid var(--
 th { font-size: .78rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); background: #f8f9fb; }
 tbody tr:hover { background: #fafbfd; }
 td.num { width: 4rem; }
-td.fp, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .82rem; word-break: break-all; }
+.fp, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .82rem; word-break: break-all; }
 .empty { color: var(--muted); font-style: italic; }
 .alert { padding: .7rem 1rem; border-radius: var(--radius); margin: 0 0 1rem; border: 1px solid; }
 .alert.error { background: var(--danger-bg); border-color: #f1b5b0; color: #8e1c1c; }
@@ -86,14 +86,15 @@ td.fp, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size:
 .badge.info { background: #eaf1fd; color: var(--accent-dark); }
 dl.facts { display: grid; grid-template-columns: 200px 1fr; gap: .35rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 600; color: var(--muted); }
-dl.facts dd { margin: 0; }
+dl.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .muted { color: var(--muted); }
 ul.report { margin: .3rem 0 0; padding-left: 1.2rem; }
 ul.report li { margin: .15rem 0; }
-.login-wrap { display: flex; justify-content: center; align-items: flex-start; padding-top: 8vh; width: 100%; }
-.login { width: 380px; }
+main.bare { flex: none; width: 440px; max-width: 100%; margin: 0 auto; padding-top: 9vh; }
+.login-wrap { width: 100%; }
+.login { width: 100%; }
 .login .field { grid-template-columns: 1fr; }
-.login input { width: 100%; min-width: 0; }
+.login input { max-width: none; }
 .login button { width: 100%; margin-top: .4rem; }
 @media (max-width: 760px) {
   .layout { flex-direction: column; }

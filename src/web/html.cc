@@ -60,7 +60,8 @@ std::string RenderFrame(const Frame& f) {
     h += NavLink("/settings/auto-provision", "Auto Provision", f.nav == Nav::kAutoProvision);
     h += "</ul>\n</nav>\n";
   }
-  h += "<main>\n<h1>" + Escape(f.title) + "</h1>\n";
+  h += std::string(f.csrf.empty() ? "<main class=\"bare\">" : "<main>") + "\n<h1>" + Escape(f.title) +
+       "</h1>\n";
   if (f.message) h += MessageHtml(*f.message);
   h += f.body;
   h += "</main>\n</div>\n</body>\n</html>\n";
