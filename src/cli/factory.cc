@@ -55,7 +55,12 @@ int RunReset(const Context& ctx) {
   if (!lock) return Report(lock.error());
   auto result = FactoryReset(paths, SystemClock().Now());
   if (!result) return Report(result.error());
-  if (result->reserved_certificates) {
+  if (result->settings_unreadable) {
+    std::cerr << "phonecert: warning: settings.cfg could not be read, so "
+              << keys::kReserveCertsEnable
+              << " is unknown: the custom certificates are kept (delete them with `phonecert "
+                 "trust remove --all` and `phonecert device remove`)\n";
+  } else if (result->reserved_certificates) {
     std::cout << keys::kReserveCertsEnable
               << " = 1: custom trusted certificates and the custom device certificate kept\n";
   } else {

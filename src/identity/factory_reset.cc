@@ -2,10 +2,13 @@
 
 namespace phonecert {
 
-Result<FactoryResetResult> FactoryReset(const FactoryResetStores& stores) {
+namespace {
+
+Result<FactoryResetResult> Reset(const FactoryResetStores& stores, bool settings_unreadable) {
   FactoryResetResult result;
   std::shared_ptr<const Settings> before = stores.settings.Current();
-  result.reserved_certificates = before->ReserveCerts();
+  result.settings_unreadable = settings_unreadable;
+  result.reserved_certificates = settings_unreadable || before->ReserveCerts();
   if (!result.reserved_certificates) {
     auto removed = stores.trust.RemoveAll();
     if (!removed) return std::unexpected(removed.error());
@@ -19,13 +22,22 @@ Result<FactoryResetResult> FactoryReset(const FactoryResetStores& stores) {
   return result;
 }
 
+}  // namespace
+
+Result<FactoryResetResult> FactoryReset(const FactoryResetStores& stores) {
+  return Reset(stores, /*settings_unreadable=*/false);
+}
+
 Result<FactoryResetResult> FactoryReset(const StatePaths& paths, TimePoint now) {
   auto trust = TrustStore::Open(paths, TrustStoreOptions{.now = now, .builtin = std::nullopt});
   if (!trust) return std::unexpected(trust.error());
   SettingsStore settings(paths.settings_file());
-  settings.Load();
+  bool unreadable = false;
+  for (const Diagnostic& d : settings.Load()) {
+    unreadable = unreadable || d.code == DiagnosticCode::kBadFile;
+  }
   CustomIdentityStore custom(paths.custom_device());
-  return FactoryReset(FactoryResetStores{**trust, settings, custom});
+  return Reset(FactoryResetStores{**trust, settings, custom}, unreadable);
 }
 
 }  // namespace phonecert

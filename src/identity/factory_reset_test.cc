@@ -95,5 +95,22 @@ TEST_F(FactoryResetTest, WithReserveKeepsCustomCertificatesButResetsSettings) {
   EXPECT_EQ(CustomAnchors(), 0u);
 }
 
+TEST_F(FactoryResetTest, UnreadableSettingsKeepTheCertificates) {
+  // Over 5 MB: the settings store refuses the whole file.
+  identity_testing::WriteTestFile(paths.settings_file(), std::string(6 * 1024 * 1024, '#'));
+  auto r = FactoryReset(paths, kNow);
+  ASSERT_TRUE(r) << r.error().ToString();
+  EXPECT_TRUE(r->settings_unreadable);
+  EXPECT_TRUE(r->reserved_certificates);
+  EXPECT_EQ(CustomAnchors(), 2u);
+  EXPECT_NE(CustomIdentityStore(paths.custom_device()).Load().identity, nullptr);
+  EXPECT_EQ(*StoredSettings(), Settings::Defaults());
+  // Now readable (the defaults): the next reset deletes them.
+  auto second = FactoryReset(paths, kNow);
+  ASSERT_TRUE(second);
+  EXPECT_FALSE(second->settings_unreadable);
+  EXPECT_EQ(CustomAnchors(), 0u);
+}
+
 }  // namespace
 }  // namespace phonecert
