@@ -6,8 +6,13 @@
 //     intermediates, in any order, extras ignored) to an anchor of the selection that
 //     policy.ca_selection names in request.snapshot, and checks signatures, basicConstraints,
 //     pathLen, name constraints, unknown critical extensions, key usage for the purpose, the
-//     RFC 5280 structure rules (X509_V_FLAG_X509_STRICT) and supplied CRLs. Partial chains are
-//     never accepted: the path must end in a selected anchor.
+//     RFC 5280 structure rules (X509_V_FLAG_X509_STRICT) and supplied CRLs. An untrusted
+//     partial chain is never accepted: the path must end in a selected anchor. When the path
+//     OpenSSL built fails (its checks or ours), alternatives are tried, at most 8 attempts in all:
+//     without each peer certificate the failed path used, and, only when the snapshot holds an
+//     anchor that is not self-signed (a cross-signed or intermediate anchor, which OpenSSL takes
+//     only with X509_V_FLAG_PARTIAL_CHAIN), with that flag. The first attempt's findings are
+//     reported when none succeeds.
 //  2. Validity periods are checked by us at request.check_time, inclusively (notBefore <= t <=
 //     notAfter, RFC 5280 4.1.2.5), for every certificate of the path, anchor included. A check
 //     time before policy.clock_floor adds Reason::kClockUnset and says the clock is not set.
