@@ -193,6 +193,9 @@ Result<Certificate> Issue(const IssueRequest& request, const PublicKey& subject_
   if (kind == CertificateKind::kRootCa && issuer) {
     return Fail(Code::kInvalidArgument, "a root CA is self-signed; it takes no issuer");
   }
+  if (kind == CertificateKind::kIntermediateCa && !issuer) {
+    return Fail(Code::kInvalidArgument, "an intermediate CA needs an issuer (the root CA)");
+  }
   auto plan = MakePlan(request, issuer);
   if (!plan) return std::unexpected(plan.error());
 

@@ -290,6 +290,10 @@ TEST_F(IssueTest, Refusals) {
     r.profile.days = d;
     return r;
   };
+  IssueRequest lone_intermediate;
+  lone_intermediate.profile.kind = CertificateKind::kIntermediateCa;
+  lone_intermediate.subject.common_name = "Lone";
+  lone_intermediate.not_before = FixedStart();
   auto leaf_pathlen = Server({"a.test"});
   leaf_pathlen.profile.path_length = 1;
   auto bad_cn = Server({});
@@ -313,6 +317,8 @@ TEST_F(IssueTest, Refusals) {
        "1 to 36525 days"},
       {"path length on a leaf", Issue(leaf_pathlen, *key, &int_ec_, int_ec_key_),
        Code::kInvalidArgument, "only to CA"},
+      {"intermediate without issuer", Issue(lone_intermediate, *key, nullptr, *key),
+       Code::kInvalidArgument, "needs an issuer"},
       {"expired issuer", Issue(Server({"a.test"}), *key, &expired, expired_key),
        Code::kInvalidArgument, "expires before"},
   };
