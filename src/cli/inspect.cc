@@ -45,7 +45,8 @@ int RunInspect(const InspectOptions& o) {
     } else {
       j["private_key"] = nullptr;
     }
-    std::cout << j.dump(2) << "\n";
+    // The file name comes from the command line and may be any bytes: never throw on them.
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
   std::cout << o.file << ": " << FormatName(loaded->format) << ", "

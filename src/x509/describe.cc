@@ -3,6 +3,8 @@
 #include <openssl/bn.h>
 #include <openssl/x509v3.h>
 
+#include <string_view>
+
 #include "base/bytes.h"
 #include "ossl/bio.h"
 #include "ossl/error.h"
@@ -15,6 +17,44 @@ std::string ObjText(const ASN1_OBJECT* obj, bool numeric) {
   char buf[128];
   OBJ_obj2txt(buf, sizeof buf, obj, numeric ? 1 : 0);
   return buf;
+}
+
+// Certificate text is attacker-controlled: keep valid UTF-8 (RFC 3629: no overlong forms, no
+// surrogates) and escape control characters and stray bytes as \xNN, so JSON output (nlohmann
+// throws on invalid UTF-8) and terminals (escape sequences) only ever get clean text.
+std::string Displayable(std::string_view s) {
+  auto in = [&](std::size_t i, unsigned lo, unsigned hi) {
+    return i < s.size() && static_cast<unsigned char>(s[i]) >= lo &&
+           static_cast<unsigned char>(s[i]) <= hi;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    if (c >= 0x20 && c < 0x7f) {
+      len = 1;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      len = in(i + 1, 0x80, 0xbf) ? 2 : 0;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      unsigned lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+      len = in(i + 1, lo, hi) && in(i + 2, 0x80, 0xbf) ? 3 : 0;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      unsigned lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+      len = in(i + 1, lo, hi) && in(i + 2, 0x80, 0xbf) && in(i + 3, 0x80, 0xbf) ? 4 : 0;
+    }
+    if (len == 0) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
 }
 
 std::string Asn1StringText(const ASN1_STRING* s) {
@@ -247,6 +287,12 @@ CertificateDescription Describe(const Certificate& cert) {
   d.issued_to = cert.IssuedTo();
   d.issued_by = cert.IssuedBy();
   d.expiration = FormatDate(cert.NotAfter());
+  for (std::string* text : {&d.subject, &d.issuer, &d.issued_to, &d.issued_by}) {
+    *text = Displayable(*text);
+  }
+  for (auto& e : d.extensions) {
+    for (auto& v : e.values) v = Displayable(v);
+  }
   return d;
 }
 
