@@ -12,7 +12,7 @@ namespace {
 constexpr int kFirst = static_cast<int>(Code::kOk);
 constexpr int kLast = static_cast<int>(Code::kInternal);  // the enum's last member
 
-TEST(ErrorTest, EveryCodeHasADistinctName) {
+TEST(BaseErrorTest, EveryCodeHasADistinctName) {
   // Values past the enum fall back to "internal"; codes may be appended anywhere, so scan wide
   // and require every other name to appear once.
   std::set<std::string_view> names;
@@ -33,7 +33,7 @@ TEST(ErrorTest, EveryCodeHasADistinctName) {
   EXPECT_EQ(static_cast<std::size_t>(named), names.size());
 }
 
-TEST(ErrorTest, StableNamesOfParseCodes) {
+TEST(BaseErrorTest, StableNamesOfParseCodes) {
   // Released names: scripts match on them (README: "[parse.truncated_pem]").
   EXPECT_EQ(CodeName(Code::kTooLarge), "parse.too_large");
   EXPECT_EQ(CodeName(Code::kTruncatedPem), "parse.truncated_pem");
@@ -41,13 +41,13 @@ TEST(ErrorTest, StableNamesOfParseCodes) {
   EXPECT_EQ(CodeName(Code::kWrongPassword), "parse.wrong_password");
 }
 
-TEST(ErrorTest, ToStringAndFail) {
+TEST(BaseErrorTest, ToStringAndFail) {
   auto e = Fail(Code::kTooLarge, "the file is 6.2 MB; the limit is 5 MB");
   EXPECT_EQ(e.error().ToString(), "parse.too_large: the file is 6.2 MB; the limit is 5 MB");
   EXPECT_FALSE(e.error().certificate_index);
 }
 
-TEST(ErrorTest, ExitCodes) {
+TEST(BaseErrorTest, ExitCodes) {
   EXPECT_EQ(ExitCodeFor(Code::kOk), 0);
   EXPECT_EQ(ExitCodeFor(Code::kUsage), 2);
   for (int i = kFirst + 1; i <= kLast; ++i) {
@@ -58,7 +58,7 @@ TEST(ErrorTest, ExitCodes) {
   }
 }
 
-TEST(ErrorTest, HttpStatuses) {
+TEST(BaseErrorTest, HttpStatuses) {
   EXPECT_EQ(HttpStatusFor(Code::kOk), 200);
   EXPECT_EQ(HttpStatusFor(Code::kTooLarge), 413);
   EXPECT_EQ(HttpStatusFor(Code::kUnauthorized), 401);

@@ -42,7 +42,7 @@ class ScopedUmask {
   mode_t old_;
 };
 
-TEST(FileIoTest, WriteCreatesFileWithRequestedMode) {
+TEST(BaseFileIoTest, WriteCreatesFileWithRequestedMode) {
   TempDir dir;
   for (mode_t mask : {mode_t{022}, mode_t{077}, mode_t{0}}) {
     ScopedUmask umask(mask);
@@ -57,14 +57,14 @@ TEST(FileIoTest, WriteCreatesFileWithRequestedMode) {
   }
 }
 
-TEST(FileIoTest, DefaultModeIs0644) {
+TEST(BaseFileIoTest, DefaultModeIs0644) {
   TempDir dir;
   ScopedUmask umask(077);
   ASSERT_TRUE(WriteFileAtomic(dir.path() / "f", "x"));
   EXPECT_EQ(ModeOf(dir.path() / "f"), 0644u);
 }
 
-TEST(FileIoTest, WriteReplacesContentAndLeavesNoTempFiles) {
+TEST(BaseFileIoTest, WriteReplacesContentAndLeavesNoTempFiles) {
   TempDir dir;
   fs::path p = dir.path() / "state.json";
   ASSERT_TRUE(WriteFileAtomic(p, std::string(10000, 'a')));
@@ -80,7 +80,7 @@ TEST(FileIoTest, WriteReplacesContentAndLeavesNoTempFiles) {
   EXPECT_EQ(Entries(dir.path()), std::vector<std::string>{"state.json"});
 }
 
-TEST(FileIoTest, WriteIntoMissingDirectoryFails) {
+TEST(BaseFileIoTest, WriteIntoMissingDirectoryFails) {
   TempDir dir;
   auto r = WriteFileAtomic(dir.path() / "no" / "such" / "f", "x");
   ASSERT_FALSE(r);
@@ -89,7 +89,7 @@ TEST(FileIoTest, WriteIntoMissingDirectoryFails) {
   EXPECT_TRUE(Entries(dir.path()).empty());
 }
 
-TEST(FileIoTest, WriteOntoDirectoryFailsAndCleansUp) {
+TEST(BaseFileIoTest, WriteOntoDirectoryFailsAndCleansUp) {
   TempDir dir;
   fs::create_directory(dir.path() / "d");
   fs::create_directory(dir.path() / "d" / "inner");  // rename onto a non-empty dir fails
@@ -99,7 +99,7 @@ TEST(FileIoTest, WriteOntoDirectoryFailsAndCleansUp) {
   EXPECT_EQ(Entries(dir.path()), std::vector<std::string>{"d"});
 }
 
-TEST(FileIoTest, ReadCappedLimits) {
+TEST(BaseFileIoTest, ReadCappedLimits) {
   TempDir dir;
   fs::path p = dir.path() / "f";
   ASSERT_TRUE(WriteFileAtomic(p, std::string(1000, 'z')));
@@ -119,14 +119,14 @@ TEST(FileIoTest, ReadCappedLimits) {
   EXPECT_TRUE(empty->empty());
 }
 
-TEST(FileIoTest, ReadCappedRefusesDirectory) {
+TEST(BaseFileIoTest, ReadCappedRefusesDirectory) {
   TempDir dir;
   auto r = ReadFileCapped(dir.path(), 100);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, Code::kIoError);
 }
 
-TEST(FileIoTest, ReadCappedStopsEndlessStreams) {
+TEST(BaseFileIoTest, ReadCappedStopsEndlessStreams) {
   // A character device has no size up front: the cap applies while reading.
   auto r = ReadFileCapped("/dev/zero", 200000);
   ASSERT_FALSE(r);
@@ -136,7 +136,7 @@ TEST(FileIoTest, ReadCappedStopsEndlessStreams) {
   EXPECT_TRUE(null->empty());
 }
 
-TEST(FileIoTest, FormatSize) {
+TEST(BaseFileIoTest, FormatSize) {
   EXPECT_EQ(FormatSize(0), "0 bytes");
   EXPECT_EQ(FormatSize(1023), "1023 bytes");
   EXPECT_EQ(FormatSize(1024), "1.0 KB");

@@ -321,7 +321,7 @@ void ExpectPublicKeyMatches(const std::string& file, const std::string& summary)
   EXPECT_EQ(k.curve, o.nist_curve);
 }
 
-TEST(DescribeTest, RichLeafAgainstOpenssl) {
+TEST(X509DescribeTest, RichLeafAgainstOpenssl) {
   ExpectCoreFieldsMatch(Data("leaf-rich.pem"));
   // What the generator put in, as the phone shows it.
   CertificateDescription d = Describe(LoadOne(Data("leaf-rich.pem")));
@@ -358,9 +358,9 @@ TEST(DescribeTest, RichLeafAgainstOpenssl) {
   EXPECT_TRUE(unknown_critical->critical);
 }
 
-TEST(DescribeTest, SanWithIpv6AgainstOpenssl) { ExpectCoreFieldsMatch(Data("leaf-san.pem")); }
+TEST(X509DescribeTest, SanWithIpv6AgainstOpenssl) { ExpectCoreFieldsMatch(Data("leaf-san.pem")); }
 
-TEST(DescribeTest, NameConstrainedIntermediateAgainstOpenssl) {
+TEST(X509DescribeTest, NameConstrainedIntermediateAgainstOpenssl) {
   ExpectCoreFieldsMatch(Data("int-nc.pem"));
   CertificateDescription d = Describe(LoadOne(Data("int-nc.pem")));
   bool saw_nc = false, saw_bc = false;
@@ -378,7 +378,7 @@ TEST(DescribeTest, NameConstrainedIntermediateAgainstOpenssl) {
   EXPECT_TRUE(saw_bc);
 }
 
-TEST(DescribeTest, RootsAndIntermediatesAgainstOpenssl) {
+TEST(X509DescribeTest, RootsAndIntermediatesAgainstOpenssl) {
   for (const char* f : {"root-rsa.pem", "root-ec.pem", "int-ec.pem", "selfsigned.pem",
                         "leaf-clientonly.pem", "leaf-expired.pem"}) {
     ExpectCoreFieldsMatch(Data(f));
@@ -386,14 +386,14 @@ TEST(DescribeTest, RootsAndIntermediatesAgainstOpenssl) {
   ExpectCoreFieldsMatch(Data("root-rsa.der"), "DER");
 }
 
-TEST(DescribeTest, Version1WithoutExtensions) {
+TEST(X509DescribeTest, Version1WithoutExtensions) {
   ExpectCoreFieldsMatch(Data("leaf-v1.pem"));
   CertificateDescription d = Describe(LoadOne(Data("leaf-v1.pem")));
   EXPECT_EQ(d.version, 1);
   EXPECT_TRUE(d.extensions.empty());
 }
 
-TEST(DescribeTest, PublicKeySummaries) {
+TEST(X509DescribeTest, PublicKeySummaries) {
   ExpectPublicKeyMatches("leaf-san.pem", "RSA 2048");
   ExpectPublicKeyMatches("leaf-rsa4096.pem", "RSA 4096");
   ExpectPublicKeyMatches("leaf-ec256.pem", "EC P-256");
@@ -404,7 +404,7 @@ TEST(DescribeTest, PublicKeySummaries) {
   }
 }
 
-TEST(DescribeTest, SummaryWithoutCommonName) {
+TEST(X509DescribeTest, SummaryWithoutCommonName) {
   TempDir dir;
   auto r = RunCommand("cd '" + dir.path().string() +
                       "' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes "
@@ -417,7 +417,7 @@ TEST(DescribeTest, SummaryWithoutCommonName) {
   EXPECT_EQ(d.issued_to, ReadOpensslFacts(dir.path() / "c.pem").subject);
 }
 
-TEST(DescribeTest, SelfSignedEd25519FromOpensslReq) {
+TEST(X509DescribeTest, SelfSignedEd25519FromOpensslReq) {
   TempDir dir;
   auto r = RunCommand("cd '" + dir.path().string() +
                       "' && openssl req -x509 -newkey ed25519 -nodes -subj '/CN=ed.test/O=Ed Org' "
@@ -435,10 +435,33 @@ TEST(DescribeTest, SelfSignedEd25519FromOpensslReq) {
             std::vector<std::string>{"DER:0420" + std::string(64, 'a')});
 }
 
+// Names are attacker-controlled bytes: a SAN dNSName with a Latin-1 byte and a terminal escape
+// must come out as clean text (and JSON that serialises), valid UTF-8 must stay as it is.
+TEST(X509DescribeTest, HostileTextIsEscaped) {
+  TempDir dir;
+  auto r = RunCommand("cd '" + dir.path().string() +
+                      "' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes "
+                      "-utf8 -subj '/CN=\u00DCn\u00EFcode Phone' "
+                      "-addext \"$(printf 'subjectAltName=DNS:caf\351.test,DNS:esc\033[31m.test')\" "
+                      "-keyout k.pem -out c.pem -days 3");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  CertificateDescription d = Describe(LoadOne(dir.path() / "c.pem"));
+  EXPECT_EQ(d.issued_to, "\u00DCn\u00EFcode Phone");
+  auto san = std::find_if(d.extensions.begin(), d.extensions.end(),
+                          [](const auto& e) { return e.oid == "2.5.29.17"; });
+  ASSERT_NE(san, d.extensions.end());
+  std::vector<std::string> want = {"DNS:caf\\xE9.test", "DNS:esc\\x1B[31m.test"};
+  EXPECT_EQ(san->values, want);
+  std::string json;
+  EXPECT_NO_THROW(json = ToJson(d).dump());
+  EXPECT_EQ(nlohmann::json::parse(json)["summary"]["issued_to"], d.issued_to);
+  EXPECT_EQ(ToText(d).find('\x1b'), std::string::npos);
+}
+
 // Issuer and subject unique IDs: `openssl req`/`x509`/`ca` cannot create them, so the
 // certificate is assembled field by field with `openssl asn1parse -genconf` (version 2, both
 // IDs). Its signature is random bytes: Describe never verifies signatures.
-TEST(DescribeTest, UniqueIdsFromAsn1Genconf) {
+TEST(X509DescribeTest, UniqueIdsFromAsn1Genconf) {
   TempDir dir;
   std::string d = dir.path().string();
   auto key = RunCommand("cd '" + d + "' && openssl genpkey -algorithm ed25519 -out k.pem && "
@@ -464,7 +487,7 @@ TEST(DescribeTest, UniqueIdsFromAsn1Genconf) {
   EXPECT_TRUE(ToJson(desc)["issuer_unique_id"].is_string());
 }
 
-TEST(DescribeTest, JsonHasStableTopLevelKeys) {
+TEST(X509DescribeTest, JsonHasStableTopLevelKeys) {
   CertificateDescription d = Describe(LoadOne(Data("leaf-rich.pem")));
   nlohmann::json j = nlohmann::json::parse(ToJson(d).dump());
   for (const char* key : {"version", "serial", "signature_algorithm", "issuer", "validity",
@@ -487,7 +510,7 @@ TEST(DescribeTest, JsonHasStableTopLevelKeys) {
   }
 }
 
-TEST(DescribeTest, TextCarriesTheSummaryAndFields) {
+TEST(X509DescribeTest, TextCarriesTheSummaryAndFields) {
   CertificateDescription d = Describe(LoadOne(Data("leaf-rich.pem")));
   std::string t = ToText(d);
   for (const std::string& s :

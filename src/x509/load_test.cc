@@ -60,7 +60,7 @@ Result<Loaded> LoadWithPassword(const std::string& name, const std::string& pass
 
 // ---- PEM --------------------------------------------------------------------------------------
 
-TEST(LoadTest, PemSingleCertificate) {
+TEST(X509LoadTest, PemSingleCertificate) {
   auto r = LoadFile(Data("leaf-san.pem"));
   ASSERT_TRUE(r) << r.error().ToString();
   EXPECT_EQ(r->format, Format::kPem);
@@ -70,7 +70,7 @@ TEST(LoadTest, PemSingleCertificate) {
   EXPECT_FALSE(r->key_certificate_index);
 }
 
-TEST(LoadTest, PemChainKeepsFileOrder) {
+TEST(X509LoadTest, PemChainKeepsFileOrder) {
   auto r = LoadFile(Data("leaf-san-chain.pem"));
   ASSERT_TRUE(r) << r.error().ToString();
   ASSERT_EQ(r->certificates.size(), 2u);
@@ -78,7 +78,7 @@ TEST(LoadTest, PemChainKeepsFileOrder) {
   EXPECT_EQ(r->certificates[1].Sha256Fingerprint(), OpensslFingerprint(Data("int-rsa.pem")));
 }
 
-TEST(LoadTest, PemBundleWithTextAroundBlocks) {
+TEST(X509LoadTest, PemBundleWithTextAroundBlocks) {
   ASSERT_NE(ReadAll(Data("bundle-roots.pem")).find("This is a comment"), std::string::npos);
   auto r = LoadFile(Data("bundle-roots.pem"));
   ASSERT_TRUE(r) << r.error().ToString();
@@ -88,7 +88,7 @@ TEST(LoadTest, PemBundleWithTextAroundBlocks) {
   EXPECT_EQ(r->certificates[2].Sha256Fingerprint(), OpensslFingerprint(Data("other-root.pem")));
 }
 
-TEST(LoadTest, PemWithCrlfLineEnds) {
+TEST(X509LoadTest, PemWithCrlfLineEnds) {
   ASSERT_NE(ReadAll(Data("leaf-san-crlf.pem")).find("\r\n"), std::string::npos);
   auto r = LoadFile(Data("leaf-san-crlf.pem"));
   ASSERT_TRUE(r) << r.error().ToString();
@@ -96,7 +96,7 @@ TEST(LoadTest, PemWithCrlfLineEnds) {
   EXPECT_EQ(r->certificates[0].Sha256Fingerprint(), OpensslFingerprint(Data("leaf-san.pem")));
 }
 
-TEST(LoadTest, DeviceBundleWithCrlf) {
+TEST(X509LoadTest, DeviceBundleWithCrlf) {
   auto r = LoadFile(Data("device-bundle-crlf.pem"));
   ASSERT_TRUE(r) << r.error().ToString();
   ASSERT_EQ(r->certificates.size(), 2u);
@@ -105,7 +105,7 @@ TEST(LoadTest, DeviceBundleWithCrlf) {
   EXPECT_EQ(r->certificates[0].Sha256Fingerprint(), OpensslFingerprint(Data("leaf-san.pem")));
 }
 
-TEST(LoadTest, BagAttributesDump) {
+TEST(X509LoadTest, BagAttributesDump) {
   auto r = LoadFile(Data("bag-attributes.pem"));
   ASSERT_TRUE(r) << r.error().ToString();
   EXPECT_EQ(r->format, Format::kPem);
@@ -118,7 +118,7 @@ TEST(LoadTest, BagAttributesDump) {
 
 // ---- DER: detected by content, never by name ---------------------------------------------------
 
-TEST(LoadTest, DerAndCer) {
+TEST(X509LoadTest, DerAndCer) {
   for (const char* name : {"leaf-san.der", "root-rsa.der", "root-rsa.cer"}) {
     auto r = LoadFile(Data(name));
     ASSERT_TRUE(r) << name << ": " << r.error().ToString();
@@ -132,7 +132,7 @@ TEST(LoadTest, DerAndCer) {
   EXPECT_EQ(crt->format, Format::kPem);
 }
 
-TEST(LoadTest, FormatComesFromContentNotName) {
+TEST(X509LoadTest, FormatComesFromContentNotName) {
   TempDir dir;
   fs::copy_file(Data("leaf-san.pem"), dir.path() / "pem-named.der");
   fs::copy_file(Data("leaf-san.der"), dir.path() / "der-named.pem");
@@ -150,7 +150,7 @@ TEST(LoadTest, FormatComesFromContentNotName) {
 
 // ---- PKCS#12 -----------------------------------------------------------------------------------
 
-TEST(LoadTest, Pkcs12WithPassword) {
+TEST(X509LoadTest, Pkcs12WithPassword) {
   auto r = LoadWithPassword("leaf-san.p12", "secret");
   ASSERT_TRUE(r) << r.error().ToString();
   EXPECT_EQ(r->format, Format::kPkcs12);
@@ -167,15 +167,15 @@ TEST(LoadTest, Pkcs12WithPassword) {
   EXPECT_EQ(r->key_certificate_index, 0u);
 }
 
-TEST(LoadTest, Pkcs12WrongPassword) {
+TEST(X509LoadTest, Pkcs12WrongPassword) {
   ExpectRefused(LoadWithPassword("leaf-san.p12", "not-the-password"), Code::kWrongPassword);
 }
 
-TEST(LoadTest, Pkcs12MissingPassword) {
+TEST(X509LoadTest, Pkcs12MissingPassword) {
   ExpectRefused(LoadFile(Data("leaf-san.p12")), Code::kPasswordRequired);
 }
 
-TEST(LoadTest, Pkcs12EmptyPasswordOpensWithoutOne) {
+TEST(X509LoadTest, Pkcs12EmptyPasswordOpensWithoutOne) {
   auto r = LoadFile(Data("leaf-san-nopass.p12"));
   ASSERT_TRUE(r) << r.error().ToString();
   EXPECT_EQ(r->format, Format::kPkcs12);
@@ -193,7 +193,7 @@ Certificate LeafSan() {
   return r->certificates.at(0);
 }
 
-TEST(LoadTest, PlainKeysInEveryPemForm) {
+TEST(X509LoadTest, PlainKeysInEveryPemForm) {
   struct Case {
     const char* file;
     const char* description;
@@ -219,7 +219,7 @@ TEST(LoadTest, PlainKeysInEveryPemForm) {
   }
 }
 
-TEST(LoadTest, EncryptedKeys) {
+TEST(X509LoadTest, EncryptedKeys) {
   for (const char* file : {"key-rsa-pkcs8-enc.pem", "key-rsa-trad-enc.pem"}) {
     SCOPED_TRACE(file);
     ExpectRefused(LoadFile(Data(file)), Code::kPasswordRequired);
@@ -232,14 +232,14 @@ TEST(LoadTest, EncryptedKeys) {
   }
 }
 
-TEST(LoadTest, UnsupportedKeyTypes) {
+TEST(X509LoadTest, UnsupportedKeyTypes) {
   for (const char* file : {"key-dsa.pem", "key-x25519.pem"}) {
     SCOPED_TRACE(file);
     ExpectRefused(LoadFile(Data(file)), Code::kUnsupportedKeyType);
   }
 }
 
-TEST(LoadTest, DeviceBundleKeyFirstMatchesCertificateZero) {
+TEST(X509LoadTest, DeviceBundleKeyFirstMatchesCertificateZero) {
   std::string text = ReadAll(Data("device-bundle.pem"));
   ASSERT_LT(text.find("PRIVATE KEY"), text.find("BEGIN CERTIFICATE"));
   auto r = LoadFile(Data("device-bundle.pem"));
@@ -252,7 +252,7 @@ TEST(LoadTest, DeviceBundleKeyFirstMatchesCertificateZero) {
   EXPECT_EQ(r->certificates[1].Sha256Fingerprint(), OpensslFingerprint(Data("int-rsa.pem")));
 }
 
-TEST(LoadTest, KeyMatchingNoCertificate) {
+TEST(X509LoadTest, KeyMatchingNoCertificate) {
   std::string mixed = ReadAll(Data("leaf-ec256.key")) + ReadAll(Data("leaf-san-chain.pem"));
   auto r = LoadBytes(mixed);
   ASSERT_TRUE(r) << r.error().ToString();
@@ -261,7 +261,7 @@ TEST(LoadTest, KeyMatchingNoCertificate) {
   EXPECT_FALSE(r->key_certificate_index);
 }
 
-TEST(LoadTest, KeyMatchingTheSecondCertificate) {
+TEST(X509LoadTest, KeyMatchingTheSecondCertificate) {
   std::string text = ReadAll(Data("int-rsa.pem")) + ReadAll(Data("leaf-san.pem")) +
                      ReadAll(Data("leaf-san.key"));
   auto r = LoadBytes(text);
@@ -269,24 +269,24 @@ TEST(LoadTest, KeyMatchingTheSecondCertificate) {
   EXPECT_EQ(r->key_certificate_index, 1u);
 }
 
-TEST(LoadTest, TwoKeysRefused) {
+TEST(X509LoadTest, TwoKeysRefused) {
   std::string text = ReadAll(Data("leaf-san.key")) + ReadAll(Data("leaf-ec256.key"));
   ExpectRefused(LoadBytes(text), Code::kMultipleKeys);
 }
 
 // ---- refusals ----------------------------------------------------------------------------------
 
-TEST(LoadTest, RefusesEmpty) {
+TEST(X509LoadTest, RefusesEmpty) {
   ExpectRefused(LoadFile(Data("empty.pem")), Code::kEmptyInput);
   ExpectRefused(LoadBytes(" \r\n\t\n"), Code::kEmptyInput);
 }
 
-TEST(LoadTest, RefusesGarbageAndPlainText) {
+TEST(X509LoadTest, RefusesGarbageAndPlainText) {
   ExpectRefused(LoadFile(Data("garbage.bin")), Code::kNotCertificate);
   ExpectRefused(LoadFile(Data("not-a-cert.txt")), Code::kNotCertificate);
 }
 
-TEST(LoadTest, RefusesTruncatedPem) {
+TEST(X509LoadTest, RefusesTruncatedPem) {
   ExpectRefused(LoadFile(Data("truncated.pem")), Code::kTruncatedPem);
   // A block whose END line is missing before the next BEGIN is truncated too.
   std::string pem = ReadAll(Data("leaf-san.pem"));
@@ -294,21 +294,21 @@ TEST(LoadTest, RefusesTruncatedPem) {
   ExpectRefused(LoadBytes(cut), Code::kTruncatedPem);
 }
 
-TEST(LoadTest, RefusesDerWithTrailingGarbage) {
+TEST(X509LoadTest, RefusesDerWithTrailingGarbage) {
   ExpectRefused(LoadFile(Data("der-trailing-garbage.der")), Code::kTrailingGarbage);
 }
 
-TEST(LoadTest, RefusesBadBase64) {
+TEST(X509LoadTest, RefusesBadBase64) {
   ExpectRefused(LoadFile(Data("pem-bad-base64.pem")), Code::kBadPem);
 }
 
-TEST(LoadTest, RefusesCsrNamingTheRequest) {
+TEST(X509LoadTest, RefusesCsrNamingTheRequest) {
   auto r = LoadFile(Data("csr.pem"));
   ExpectRefused(r, Code::kNotCertificate);
   EXPECT_NE(r.error().detail.find("request"), std::string::npos) << r.error().detail;
 }
 
-TEST(LoadTest, RefusesCrlNamingIt) {
+TEST(X509LoadTest, RefusesCrlNamingIt) {
   ASSERT_EQ(RunCommand("openssl crl -in '" + Data("int-rsa.crl").string() + "' -noout").exit_code,
             0);
   auto r = LoadFile(Data("int-rsa.crl"));
@@ -316,7 +316,7 @@ TEST(LoadTest, RefusesCrlNamingIt) {
   EXPECT_NE(r.error().detail.find("revocation"), std::string::npos) << r.error().detail;
 }
 
-TEST(LoadTest, MissingFile) {
+TEST(X509LoadTest, MissingFile) {
   TempDir dir;
   auto r = LoadFile(dir.path() / "nope.pem");
   ASSERT_FALSE(r);
@@ -334,7 +334,7 @@ std::string PaddedPem(std::size_t size) {
   return data;
 }
 
-TEST(LoadTest, ExactlyTheSizeLimitIsAccepted) {
+TEST(X509LoadTest, ExactlyTheSizeLimitIsAccepted) {
   TempDir dir;
   fs::path file = dir.path() / "five-mb.pem";
   WriteFile(file, PaddedPem(kMaxUploadBytes));
@@ -344,7 +344,7 @@ TEST(LoadTest, ExactlyTheSizeLimitIsAccepted) {
   EXPECT_EQ(r->certificates.size(), 1u);
 }
 
-TEST(LoadTest, OneByteOverTheLimitIsRefusedBeforeParsing) {
+TEST(X509LoadTest, OneByteOverTheLimitIsRefusedBeforeParsing) {
   TempDir dir;
   fs::path file = dir.path() / "too-big.pem";
   WriteFile(file, PaddedPem(kMaxUploadBytes + 1));
@@ -359,20 +359,20 @@ TEST(LoadTest, OneByteOverTheLimitIsRefusedBeforeParsing) {
   ExpectRefused(LoadBytes(PaddedPem(kMaxUploadBytes + 1)), Code::kTooLarge);
 }
 
-TEST(LoadTest, SmallerCapIsHonoured) {
+TEST(X509LoadTest, SmallerCapIsHonoured) {
   LoadOptions o;
   o.max_bytes = 100;
   ExpectRefused(LoadFile(Data("leaf-san.pem"), o), Code::kTooLarge);
 }
 
-TEST(LoadTest, CertificatesRequiredRefusesKeyOnlyFile) {
+TEST(X509LoadTest, CertificatesRequiredRefusesKeyOnlyFile) {
   ExpectRefused(LoadCertificatesFile(Data("key-rsa-pkcs8.pem")), Code::kNotCertificate);
   auto ok = LoadCertificatesFile(Data("device-bundle.pem"));
   ASSERT_TRUE(ok) << ok.error().ToString();
   EXPECT_EQ(ok->certificates.size(), 2u);
 }
 
-TEST(LoadTest, ToPemRoundTrips) {
+TEST(X509LoadTest, ToPemRoundTrips) {
   auto r = LoadFile(Data("bundle-roots.pem"));
   ASSERT_TRUE(r);
   auto again = LoadBytes(ToPem(r->certificates));

@@ -137,6 +137,17 @@ check "--json no key is null" json '.private_key == null'
 check "--json unknown critical extension" \
   json '[.certificates[0].extensions[] | select(.oid == "1.3.6.1.4.1.99999.2.2")][0].critical'
 
+# Hostile bytes in a name (a Latin-1 byte, a terminal escape): --json stays valid JSON and the
+# text carries no escape sequence.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=hostile.test" \
+  -addext "$(printf 'subjectAltName=DNS:caf\351.test,DNS:esc\033[31m.test')" \
+  -keyout "$work/hostile.key" -out "$work/hostile.pem" -days 3 2>/dev/null
+ok "hostile names --json" "$work/hostile.pem" --json
+check "hostile names: JSON parses" json '.certificates[0].summary.issued_to == "hostile.test"'
+ok "hostile names text" "$work/hostile.pem"
+check "hostile names: no terminal escape in the text" lacks "$out" $'\033'
+check "hostile names: escaped byte shown" has "$out" 'DNS:caf\xE9.test'
+
 # Refusals: exit 1, nothing on stdout, exactly one stderr line naming the reason and its code.
 refused() {
   local name=$1 code=$2
