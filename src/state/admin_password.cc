@@ -101,9 +101,8 @@ Result<std::string> GeneratePassword() {
   int produced = 0;
   while (produced < 20) {
     if (RAND_bytes(&byte, 1) != 1) return ossl::FailWithQueue(Code::kInternal, "the random generator failed");
-    // Rejection sampling keeps the choice uniform.
-    constexpr unsigned kLimit = 256 - 256 % kAlphabet.size();
-    if (byte >= kLimit) continue;
+    // 256 is a multiple of the alphabet's 32 letters, so byte % 32 is uniform.
+    static_assert(256 % kAlphabet.size() == 0);
     if (produced > 0 && produced % 5 == 0) out += '-';
     out += kAlphabet[byte % kAlphabet.size()];
     ++produced;
