@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   app.add_option("--state-dir", ctx.global.state_dir,
                  "State directory (default $PHONECERT_STATE_DIR, else "
                  "$XDG_STATE_HOME/phonecert, else ~/.local/state/phonecert)");
-  app.add_subcommand("help", "Show this help")->callback([&app] { throw CLI::CallForHelp(); });
+  app.add_subcommand("help", "Show this help")->callback([&app] { std::cout << app.help(); });
 
   RegisterInspect(app, ctx);
   RegisterTrust(app, ctx);
