@@ -21,6 +21,14 @@ std::string TextField(const Parameter& p, const std::string& type, const std::st
          Escape(value) + "\" " + extra + ">";
 }
 
+// "24 h", "90 min", "45 s"
+std::string Every(std::chrono::seconds s) {
+  long long n = s.count();
+  if (n % 3600 == 0) return std::to_string(n / 3600) + " h";
+  if (n % 60 == 0) return std::to_string(n / 60) + " min";
+  return std::to_string(n) + " s";
+}
+
 std::string RoundHtml(const ProvisioningRound& r) {
   std::string h = "<dl class=\"facts\" id=\"last-round\">"
                   "<dt>Result</dt><dd class=\"result\">" +
@@ -73,7 +81,7 @@ std::string Body(const WebContext& ctx, const Principal& p) {
     h += "<p class=\"muted\">The phone fetches y000000000000.cfg, then &lt;mac&gt;.cfg, then the "
          "certificate URLs they name; a round applies completely or not at all.";
     if (status.interval.count() > 0) {
-      h += " Rounds run at start and every " + std::to_string(status.interval.count() / 3600) + " h";
+      h += " Rounds run at start and every " + Every(status.interval);
       if (status.next_round) h += " (next " + FormatIso8601(*status.next_round) + ")";
       h += ".";
     }

@@ -80,6 +80,14 @@ struct WebServer::Impl {
     });
     server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       SetSecurityHeaders(res, !req.path.starts_with("/static/"));
+      // A POST / PUT / PATCH without Content-Length and not chunked has an empty body
+      // (RFC 9112 6.3). cpp-httplib 0.11 would instead read until the client closes (a
+      // keep-alive client waits for the read time-out, then gets 400): say so explicitly. The
+      // request object is httplib's own, non-const; only the handler's view of it is const.
+      if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding") &&
+          (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")) {
+        const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
+      }
       return RefuseOversize(req, res) ? httplib::Server::HandlerResponse::Handled
                                       : httplib::Server::HandlerResponse::Unhandled;
     });

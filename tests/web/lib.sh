@@ -17,6 +17,7 @@ FAILURES=0
 CHECKS=0
 
 cleanup() {
+  [[ ${#NGINX_PIDS[@]} -gt 0 ]] && stop_nginx
   if [[ -n $DAEMON_PID ]] && kill -0 "$DAEMON_PID" 2>/dev/null; then
     kill -TERM "$DAEMON_PID" 2>/dev/null || true
     wait "$DAEMON_PID" 2>/dev/null || true
@@ -121,4 +122,45 @@ finish() {
   check_no_private_key_served
   echo "$(basename "$0"): $((CHECKS - FAILURES)) of $CHECKS checks passed"
   [[ $FAILURES -eq 0 ]]
+}
+
+# start_nginx ROOT [CERT_CHAIN KEY]: serves ROOT on 127.0.0.1:<free port> (HTTPS when a
+# certificate is given); sets NGINX_PORT. Stopped by stop_nginx (and at exit).
+NGINX_PIDS=()
+start_nginx() {
+  local root=$1 chain=${2:-} key=${3:-}
+  local dir
+  dir=$(mktemp -d "$WORK/nginx.XXXXXX")
+  chmod 755 "$WORK" "$dir"
+  chmod -R a+rX "$root"
+  NGINX_PORT=$(( (RANDOM % 20000) + 30000 ))
+  while (echo >"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null; do NGINX_PORT=$((NGINX_PORT + 1)); done
+  local listen="listen 127.0.0.1:$NGINX_PORT;"
+  if [[ -n $chain ]]; then
+    cp "$chain" "$dir/chain.pem"; cp "$key" "$dir/key.pem"
+    listen="listen 127.0.0.1:$NGINX_PORT ssl; ssl_certificate $dir/chain.pem; ssl_certificate_key $dir/key.pem;"
+  fi
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 64; }
+http {
+  access_log $dir/access.log;
+  client_body_temp_path $dir/body; proxy_temp_path $dir/proxy; fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi; scgi_temp_path $dir/scgi;
+  server { $listen root $root; }
+}
+CONF
+  nginx -p "$dir" -c "$dir/nginx.conf" &
+  NGINX_PIDS+=($!)
+  local i
+  for i in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null && return 0; sleep 0.1; done
+  echo "nginx did not start:" >&2; cat "$dir/error.log" >&2; return 1
+}
+stop_nginx() {
+  local pid
+  for pid in "${NGINX_PIDS[@]}"; do kill -QUIT "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  NGINX_PIDS=()
 }
