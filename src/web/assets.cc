@@ -88,8 +88,11 @@ dl.facts { display: grid; grid-template-columns: 200px 1fr; gap: .35rem 1rem; ma
 dl.facts dt { font-weight: 600; color: var(--muted); }
 dl.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .muted { color: var(--muted); }
-ul.report { margin: .3rem 0 0; padding-left: 1.2rem; }
-ul.report li { margin: .15rem 0; }
+pre.report {
+  margin: .8rem 0 0; padding: .7rem .9rem; background: #f8f9fb; border: 1px solid var(--line);
+  border-radius: 6px; font-size: .82rem; white-space: pre-wrap; overflow-wrap: anywhere;
+}
+.field label.muted { font-weight: 400; }
 main.bare { flex: none; width: 440px; max-width: 100%; margin: 0 auto; padding-top: 9vh; }
 .login-wrap { width: 100%; }
 .login { width: 100%; }

@@ -38,9 +38,9 @@ std::string RoundHtml(const ProvisioningRound& r) {
                   ")</dd><dt>Finished</dt><dd>" + FormatIso8601(r.finished) +
                   "</dd><dt>Summary</dt><dd class=\"summary\">" + Escape(r.summary) + "</dd></dl>\n";
   if (!r.lines.empty()) {
-    h += "<ul class=\"report\">";
-    for (const std::string& line : r.lines) h += "<li>" + Escape(line) + "</li>";
-    h += "</ul>\n";
+    h += "<pre class=\"report\" id=\"round-report\">";
+    for (const std::string& line : r.lines) h += Escape(line) + "\n";
+    h += "</pre>\n";
   }
   return h;
 }

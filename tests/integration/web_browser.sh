@@ -21,10 +21,16 @@ fi
 
 SHOTS=$BUILD/test-output/screenshots
 rm -rf "$SHOTS"
+# A provisioning server for "Provision now": a common file that installs a CA.
+mkdir -p "$WORK/site"
+cp "$DATA/root-ec.pem" "$WORK/site/company-root.pem"
+start_nginx "$WORK/site"
+printf '#!version:1.0.0.1\nstatic.trusted_certificates.url = http://127.0.0.1:%s/company-root.pem\n' "$NGINX_PORT" \
+  >"$WORK/site/y000000000000.cfg"
 start_daemon "$WORK/state"
 rc=0
 (cd "$NODE_DIR" && PHONECERTD_URL=$URL PHONECERTD_PASSWORD=$PASSWORD PHONECERT_TEST_DATA=$DATA \
-  SCREENSHOT_DIR=$SHOTS node --test --test-reporter=spec browser.test.mjs) || rc=$?
+  SCREENSHOT_DIR=$SHOTS PROVISION_URL="http://127.0.0.1:$NGINX_PORT/" node --test --test-reporter=spec browser.test.mjs) || rc=$?
 check "browser tests passed" test "$rc" -eq 0
 shots=$(ls "$SHOTS" 2>/dev/null | tr '\n' ' ')
 check "screenshots saved in $SHOTS: $shots" test "$(ls "$SHOTS"/*.png 2>/dev/null | wc -l)" -ge 11
