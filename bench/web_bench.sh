@@ -46,8 +46,8 @@ curl -sk "${PC_URL}static/style.css" -o "$WORK/html/static/style.css"
 chmod -R a+rX "$WORK/html"
 cp "$WORK/state/factory/unique.pem" "$WORK/nginx/chain.pem"
 cp "$WORK/state/factory/unique.key" "$WORK/nginx/key.pem"
-NGINX_PORT=$(( (RANDOM % 20000) + 30000 ))
-while (echo >"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null; do NGINX_PORT=$((NGINX_PORT + 1)); done
+source "$(dirname "$0")/../tests/lib/ports.bash"
+NGINX_PORT=$(free_port)
 cat >"$WORK/nginx/nginx.conf" <<CONF
 worker_processes auto;
 daemon off;

@@ -23,18 +23,7 @@ unset PHONECERT_STATE_DIR XDG_STATE_HOME
 checks=0
 fail() { echo "FAIL: $*" >&2; [[ -f $work/ng/error.log ]] && tail -5 "$work/ng/error.log" >&2; exit 1; }
 ok() { checks=$((checks + 1)); }
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-# Until something listens on 127.0.0.1:PORT (at most 10 s), without connecting to it.
-wait_port() {
-  local i
-  for i in $(seq 100); do
-    if ss -ltnH "sport = :$1" | grep -q .; then return 0; fi
-    sleep 0.1
-  done
-  fail "nginx does not listen on port $1"
-}
+source "$(dirname "$0")/../lib/ports.bash"
 
 # --- the toolkit issues the certificates --------------------------------------------------------
 "$pc" ca init "$work/ca" --name "Corp Root CA" --intermediate >/dev/null
@@ -45,9 +34,11 @@ wait_port() {
 # --- nginx serves them, exactly as the `ca issue server` output says -----------------------------
 ng=$work/ng
 mkdir -p "$ng/tmp"
-port=$(free_port)
-solo_port=$(free_port)
-cat >"$ng/nginx.conf" <<CONF
+# On a port clash nginx is started again on other ports.
+start_nginx_once() {
+  port=$(free_port) || return 1
+  solo_port=$(free_port) || return 1
+  cat >"$ng/nginx.conf" <<CONF
 daemon off;
 worker_processes 1;
 pid $ng/nginx.pid;
@@ -74,10 +65,14 @@ http {
   }
 }
 CONF
-nginx -p "$ng" -c "$ng/nginx.conf" -e "$ng/error.log" &
-nginx_pid=$!
-wait_port "$port"
-wait_port "$solo_port"
+  nginx -p "$ng" -c "$ng/nginx.conf" -e "$ng/error.log" &
+  nginx_pid=$!
+  if wait_listening "$nginx_pid" "$port" && wait_listening "$nginx_pid" "$solo_port"; then return 0; fi
+  kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true
+  nginx_pid=""
+  return 1
+}
+retry_start start_nginx_once || fail "nginx did not start"
 
 # --- curl trusts them with --cacert ca.pem, and only then -----------------------------------------
 body=$(curl -sS --max-time 10 --cacert "$work/ca/ca.pem" --resolve "sfb.corp.test:$port:127.0.0.1" \

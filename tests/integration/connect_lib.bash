@@ -22,32 +22,20 @@ finish() {
   [[ $failed -eq 0 ]]
 }
 
-# A free TCP port on 127.0.0.1, chosen at run time.
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# wait_port PORT: until something listens on 127.0.0.1:PORT (at most 10 s); no connection made.
-wait_port() {
-  local i
-  for i in $(seq 100); do
-    if ss -ltnH "sport = :$1" | grep -q .; then return 0; fi
-    sleep 0.1
-  done
-  echo "nothing listens on port $1" >&2
-  return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/ports.bash"
 
 # s_server LEAF [CHAIN_FILE] -> starts openssl s_server with LEAF.pem/LEAF.key (and the chain
 # file sent after it), sets $port.
-s_server() {
+s_server() { retry_start s_server_once "$@"; }
+s_server_once() {
   local leaf=$1 chain=${2:-}
-  port=$(free_port)
+  port=$(free_port) || return 1
   local args=(s_server -accept "127.0.0.1:$port" -cert "$td/$leaf.pem" -key "$td/$leaf.key" -quiet)
   if [[ -n $chain ]]; then args+=(-cert_chain "$chain"); fi
   openssl "${args[@]}" </dev/null >"$work/s_server.$port.log" 2>&1 &
-  server_pids+=($!)
-  wait_port "$port"
+  local pid=$!
+  server_pids+=("$pid")
+  wait_listening "$pid" "$port" || { cat "$work/s_server.$port.log" >&2; kill "$pid" 2>/dev/null; return 1; }
 }
 
 # state_dir NAME: a fresh state directory with root-rsa as custom anchor and cn_validation on.

@@ -27,8 +27,10 @@ server_block() {  # NAME CERT KEY
   }
 BLOCK
 }
-{
-  cat <<CONF
+# One nginx with all scenarios; on a port clash it is started again on other ports.
+start_nginx_once() {
+  {
+    cat <<CONF
 daemon off;
 worker_processes 1;
 pid $ng/nginx.pid;
@@ -42,19 +44,25 @@ http {
   uwsgi_temp_path $ng/tmp/uwsgi;
   scgi_temp_path $ng/tmp/scgi;
 CONF
-  server_block valid "$ng/valid.pem" "$td/leaf-san.key"
-  server_block noint "$td/leaf-san.pem" "$td/leaf-san.key"
-  server_block expired "$ng/expired.pem" "$td/leaf-expired.key"
-  server_block wild "$ng/wild.pem" "$td/leaf-wild.key"
-  server_block unknown "$ng/unknown.pem" "$td/leaf-unknown-root.key"
-  echo "}"
-} >"$ng/nginx.conf"
-
-nginx -p "$ng" -c "$ng/nginx.conf" -e "$ng/error.log" &
-server_pids+=($!)
-for name in "${!ports[@]}"; do
-  wait_port "${ports[$name]}" || { cat "$ng/error.log"; exit 1; }
-done
+    server_block valid "$ng/valid.pem" "$td/leaf-san.key"
+    server_block noint "$td/leaf-san.pem" "$td/leaf-san.key"
+    server_block expired "$ng/expired.pem" "$td/leaf-expired.key"
+    server_block wild "$ng/wild.pem" "$td/leaf-wild.key"
+    server_block unknown "$ng/unknown.pem" "$td/leaf-unknown-root.key"
+    echo "}"
+  } >"$ng/nginx.conf"
+  nginx -p "$ng" -c "$ng/nginx.conf" -e "$ng/error.log" &
+  local pid=$! name
+  server_pids+=("$pid")
+  for name in "${!ports[@]}"; do
+    if ! wait_listening "$pid" "${ports[$name]}"; then
+      cat "$ng/error.log" >&2
+      kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+      return 1
+    fi
+  done
+}
+retry_start start_nginx_once || exit 1
 
 base=$(state_dir base)
 extra='.handshake_completed == true and (.peer_chain | length) == 2 and .anchor_source == "custom"' \

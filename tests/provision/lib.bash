@@ -20,6 +20,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# stop_pid PID: stops a server this script started (a failed start, before a retry).
+stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 log() { echo "--- $*"; }
 fail() { echo "FAIL: $*" >&2; FAILURES=$((FAILURES + 1)); }
@@ -34,42 +36,7 @@ finish() {
   [[ $FAILURES -eq 0 ]]
 }
 
-# A TCP port nobody listens on now (random in 20000-59999). The server that takes it is started
-# right after; a clash with another process is unlikely and shows as a start failure.
-free_port() {
-  local port i
-  for i in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! ss -Hltnu "( sport = :$port )" 2>/dev/null | grep -q .; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "no free port found" >&2
-  return 1
-}
-
-# wait_tcp PORT: until something accepts on 127.0.0.1:PORT (5 s at most).
-wait_tcp() {
-  local i
-  for i in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    sleep 0.05
-  done
-  echo "nothing listens on 127.0.0.1:$1" >&2
-  return 1
-}
-
-# wait_udp PORT: until a UDP socket is bound on 127.0.0.1:PORT (5 s at most).
-wait_udp() {
-  local i
-  for i in $(seq 1 100); do
-    if ss -Hlnu "( sport = :$1 )" | grep -q .; then return 0; fi
-    sleep 0.05
-  done
-  echo "nothing bound on udp 127.0.0.1:$1" >&2
-  return 1
-}
+source "$FIXTURES/../lib/ports.bash"
 
 # A fresh state directory with a factory identity for MAC 00:15:65:aa:bb:cc. Prints its path.
 new_state() {
@@ -109,12 +76,13 @@ cfg() {
 # ---- nginx: plain HTTP, HTTPS (leaf-san chain from the test CA), basic auth --------------------
 # start_nginx: serves $WORK/www on $HTTP_PORT and $HTTPS_PORT (127.0.0.1). /auth/ needs
 # user "phone", password "secret" (htpasswd made with openssl passwd -apr1).
-start_nginx() {
+start_nginx() { retry_start start_nginx_once; }
+start_nginx_once() {
   local prefix=$WORK/nginx
+  rm -rf "$prefix"
   mkdir -p "$prefix/tmp" "$WORK/www"
   HTTP_PORT=$(free_port)
   HTTPS_PORT=$(free_port)
-  while [[ $HTTPS_PORT == "$HTTP_PORT" ]]; do HTTPS_PORT=$(free_port); done
   cp "$TD/leaf-san-chain.pem" "$prefix/server-chain.pem"
   install -m 600 "$TD/leaf-san.key" "$prefix/server.key"
   printf 'phone:%s\n' "$(openssl passwd -apr1 secret)" >"$prefix/htpasswd"
@@ -123,27 +91,34 @@ start_nginx() {
       -e "s|@HTTPS_PORT@|$HTTPS_PORT|g" "$FIXTURES/nginx.conf.in" >"$prefix/nginx.conf"
   /usr/sbin/nginx -p "$prefix" -e "$prefix/error.log" -c "$prefix/nginx.conf" \
       -g 'daemon off;' >"$prefix/stdout.log" 2>&1 &
-  PIDS+=($!)
   NGINX_PID=$!
-  wait_tcp "$HTTP_PORT" && wait_tcp "$HTTPS_PORT" || { cat "$prefix/error.log" >&2; return 1; }
+  PIDS+=("$NGINX_PID")
+  if ! wait_listening "$NGINX_PID" "$HTTP_PORT" || ! wait_listening "$NGINX_PID" "$HTTPS_PORT"; then
+    cat "$prefix/error.log" >&2
+    stop_pid "$NGINX_PID"
+    return 1
+  fi
   HTTP=http://127.0.0.1:$HTTP_PORT
   HTTPS=https://127.0.0.1:$HTTPS_PORT
 }
 
 # ---- tftpd-hpa ------------------------------------------------------------------------------
 # start_tftpd DIR: serves DIR read-only on udp 127.0.0.1:$TFTP_PORT (needs root: it chroots).
-start_tftpd() {
+start_tftpd() { retry_start start_tftpd_once "$1"; }
+start_tftpd_once() {
   TFTP_PORT=$(free_port)
   /usr/sbin/in.tftpd --foreground --listen --address "127.0.0.1:$TFTP_PORT" --secure \
       --user root "$1" >"$WORK/tftpd.log" 2>&1 &
-  PIDS+=($!)
-  wait_udp "$TFTP_PORT" || { cat "$WORK/tftpd.log" >&2; return 1; }
+  local pid=$!
+  PIDS+=("$pid")
+  wait_listening "$pid" "$TFTP_PORT" udp || { cat "$WORK/tftpd.log" >&2; stop_pid "$pid"; return 1; }
   TFTP=tftp://127.0.0.1:$TFTP_PORT
 }
 
 # ---- vsftpd (anonymous, read-only, passive mode on loopback) --------------------------------
 # start_vsftpd DIR: serves DIR on 127.0.0.1:$FTP_PORT.
-start_vsftpd() {
+start_vsftpd() { retry_start start_vsftpd_once "$1"; }
+start_vsftpd_once() {
   FTP_PORT=$(free_port)
   local pasv
   pasv=$(free_port)
@@ -153,20 +128,23 @@ start_vsftpd() {
       -e "s|@PASV@|$pasv|g" -e "s|@LOG@|$WORK/vsftpd.log|g" \
       "$FIXTURES/vsftpd.conf.in" >"$WORK/vsftpd.conf"
   /usr/sbin/vsftpd "$WORK/vsftpd.conf" >"$WORK/vsftpd.out" 2>&1 &
-  PIDS+=($!)
-  wait_tcp "$FTP_PORT" || { cat "$WORK/vsftpd.out" >&2; return 1; }
+  local pid=$!
+  PIDS+=("$pid")
+  wait_listening "$pid" "$FTP_PORT" || { cat "$WORK/vsftpd.out" >&2; stop_pid "$pid"; return 1; }
   FTP=ftp://127.0.0.1:$FTP_PORT
 }
 
 # ---- openssl s_server -HTTP: serves files that hold a whole raw HTTP response ---------------
 # start_raw_https DIR: $RAW_PORT; GET /NAME answers with the bytes of DIR/NAME as they are
 # (status line, headers, body), so a test can announce more than it sends.
-start_raw_https() {
+start_raw_https() { retry_start start_raw_https_once "$1"; }
+start_raw_https_once() {
   RAW_PORT=$(free_port)
   (cd "$1" && exec openssl s_server -quiet -HTTP -accept "127.0.0.1:$RAW_PORT" \
       -cert "$TD/leaf-san.pem" -key "$TD/leaf-san.key" -cert_chain "$TD/int-rsa.pem" \
       >"$WORK/s_server.log" 2>&1) &
-  PIDS+=($!)
-  wait_tcp "$RAW_PORT" || { cat "$WORK/s_server.log" >&2; return 1; }
+  local pid=$!
+  PIDS+=("$pid")
+  wait_listening "$pid" "$RAW_PORT" || { cat "$WORK/s_server.log" >&2; stop_pid "$pid"; return 1; }
   RAW=https://127.0.0.1:$RAW_PORT
 }

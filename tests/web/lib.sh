@@ -8,6 +8,7 @@ set -euo pipefail
 : "${PHONECERT_BIN:?PHONECERT_BIN must name the directory holding phonecertd}"
 : "${PHONECERT_TEST_DATA:?PHONECERT_TEST_DATA must name the generated test data}"
 DATA=$PHONECERT_TEST_DATA
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/ports.bash"
 PHONECERTD=$PHONECERT_BIN/phonecertd
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/phonecertd-test.XXXXXX")
 RECORD=$WORK/responses
@@ -127,14 +128,14 @@ finish() {
 # start_nginx ROOT [CERT_CHAIN KEY]: serves ROOT on 127.0.0.1:<free port> (HTTPS when a
 # certificate is given); sets NGINX_PORT. Stopped by stop_nginx (and at exit).
 NGINX_PIDS=()
-start_nginx() {
+start_nginx() { retry_start start_nginx_once "$@"; }
+start_nginx_once() {
   local root=$1 chain=${2:-} key=${3:-}
   local dir
   dir=$(mktemp -d "$WORK/nginx.XXXXXX")
   chmod 755 "$WORK" "$dir"
   chmod -R a+rX "$root"
-  NGINX_PORT=$(( (RANDOM % 20000) + 30000 ))
-  while (echo >"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null; do NGINX_PORT=$((NGINX_PORT + 1)); done
+  NGINX_PORT=$(free_port) || return 1
   local listen="listen 127.0.0.1:$NGINX_PORT;"
   if [[ -n $chain ]]; then
     cp "$chain" "$dir/chain.pem"; cp "$key" "$dir/key.pem"
@@ -153,11 +154,14 @@ http {
   server { $listen root $root; }
 }
 CONF
-  nginx -p "$dir" -c "$dir/nginx.conf" &
-  NGINX_PIDS+=($!)
-  local i
-  for i in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null && return 0; sleep 0.1; done
-  echo "nginx did not start:" >&2; cat "$dir/error.log" >&2; return 1
+  nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" &
+  local pid=$!
+  NGINX_PIDS+=("$pid")
+  if ! wait_listening "$pid" "$NGINX_PORT"; then
+    echo "nginx did not start:" >&2; cat "$dir/error.log" >&2
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    return 1
+  fi
 }
 stop_nginx() {
   local pid
