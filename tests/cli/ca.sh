@@ -10,15 +10,8 @@ trap 'rm -rf "$work"' EXIT
 unset PHONECERT_STATE_DIR XDG_STATE_HOME
 
 checks=0
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/../lib/expect.bash"
 ok() { checks=$((checks + 1)); }
-# run EXPECTED_EXIT CMD...: stdout+stderr in $out
-run() {
-  local want=$1; shift
-  set +e; out=$("$@" 2>&1); local rc=$?; set -e
-  [[ $rc == "$want" ]] || fail "exit $rc, wanted $want: $* -> $out"
-  ok
-}
 has() { [[ $1 == *"$2"* ]] || fail "${3:-output} lacks \"$2\": $1"; ok; }
 lacks() { [[ $1 != *"$2"* ]] || fail "${3:-output} has \"$2\": $1"; ok; }
 mode() { stat -c %a "$1"; }

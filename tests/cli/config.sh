@@ -11,30 +11,7 @@ holder=
 trap '[[ -n $holder ]] && kill "$holder" 2>/dev/null; rm -rf "$work"' EXIT
 st=$work/state
 
-passed=0
-failed=0
-check() {
-  local what=$1
-  shift
-  if "$@"; then
-    echo "PASS: $what"
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $what"
-    failed=$((failed + 1))
-  fi
-}
-run() {
-  set +e
-  "$@" >"$work/stdout" 2>"$work/stderr"
-  rc=$?
-  set -e
-  out=$(<"$work/stdout")
-  err=$(<"$work/stderr")
-}
-has() { grep -qF -- "$2" <<<"$1"; }
-lacks() { ! grep -qF -- "$2" <<<"$1"; }
-count() { grep -cF -- "$2" <<<"$1" || true; }
+source "$(dirname "$0")/../lib/check.bash"
 
 # --- get ---------------------------------------------------------------------------------------
 run "$pc" --state-dir "$st" config get static.security.ca_cert
@@ -176,5 +153,4 @@ if command -v flock >/dev/null; then
   holder=
 fi
 
-echo "config.sh: $passed passed, $failed failed"
-((failed == 0))
+finish config.sh

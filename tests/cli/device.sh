@@ -12,15 +12,9 @@ trap 'rm -rf "$work"' EXIT
 state=$work/state
 unset PHONECERT_STATE_DIR XDG_STATE_HOME
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/../lib/expect.bash"
 fpr() { openssl x509 -in "$1" -noout -fingerprint -sha256 | sed 's/^.*=//'; }
 mode() { stat -c %a "$1"; }
-run() {
-  local want=$1; shift
-  set +e; out=$("$@" 2>&1); local rc=$?; set -e
-  [[ $rc == "$want" ]] || fail "exit $rc, wanted $want: $* -> $out"
-  [[ $out != *"PRIVATE KEY"* ]] || fail "key material in the output of $*"
-}
 pcs() { run "$1" "$pc" --state-dir "$state" "${@:2}"; }
 
 # --- an empty device -----------------------------------------------------------------------------

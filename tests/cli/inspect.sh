@@ -9,32 +9,7 @@ td=$PHONECERT_TEST_DATA
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-passed=0
-failed=0
-# check DESCRIPTION CMD...: runs CMD as a condition and prints one PASS/FAIL line.
-check() {
-  local what=$1
-  shift
-  if "$@"; then
-    echo "PASS: $what"
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $what"
-    failed=$((failed + 1))
-  fi
-}
-# run CMD...: $rc, $out (stdout) and $err (stderr) of one phonecert run.
-run() {
-  set +e
-  "$@" >"$work/stdout" 2>"$work/stderr"
-  rc=$?
-  set -e
-  out=$(<"$work/stdout")
-  err=$(<"$work/stderr")
-}
-has() { grep -qF -- "$2" <<<"$1"; }
-lacks() { ! grep -qF -- "$2" <<<"$1"; }
-lines() { if [[ -z $1 ]]; then echo 0; else wc -l <<<"$1"; fi; }
+source "$(dirname "$0")/../lib/check.bash"
 sha256() { openssl x509 -inform "${2:-PEM}" -in "$1" -noout -fingerprint -sha256 | sed 's/^.*=//'; }
 
 # Every base64 line of every private key in the test data: none may appear in any output.
@@ -212,5 +187,4 @@ check "inspect --help: exit 0" test "$rc" = 0
 check "inspect --help: documents --password and --json" \
   eval 'has "$out$err" "--password" && has "$out$err" "--json"'
 
-echo "inspect: $passed passed, $failed failed"
-((failed == 0))
+finish inspect

@@ -10,14 +10,8 @@ trap 'rm -rf "$work"' EXIT
 state=$work/state
 unset PHONECERT_STATE_DIR XDG_STATE_HOME
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-sha() { openssl x509 -in "$1" -noout -fingerprint -sha256 | sed 's/^.*=//; s/://g' | tr 'A-F' 'a-f'; }
-# run EXPECTED_EXIT CMD...: output in $out
-run() {
-  local want=$1; shift
-  set +e; out=$("$@" 2>&1); local rc=$?; set -e
-  [[ $rc == "$want" ]] || fail "exit $rc, wanted $want: $* -> $out"
-}
+source "$(dirname "$0")/../lib/expect.bash"
+sha() { sha256_hex "$1"; }
 custom_shas() { "$pc" --state-dir "$state" trust list --custom --json | jq -r '.custom[].sha256'; }
 
 # A fresh state: no custom anchors; the built-in set is the committed manifest's.

@@ -7,8 +7,8 @@ td=$PHONECERT_TEST_DATA
 script=$PHONECERT_SOURCE_DIR/scripts/update-builtin-anchors.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-sha() { openssl x509 -in "$1" -noout -fingerprint -sha256 | sed 's/^.*=//; s/://g' | tr 'A-F' 'a-f'; }
+source "$(dirname "$0")/../lib/expect.bash"
+sha() { sha256_hex "$1"; }
 
 mkdir -p "$work/src" "$work/out"
 # Text around the PEM block, as Debian's files may have: the script normalises it away.
