@@ -47,20 +47,9 @@ chmod -R a+rX "$WORK/html"
 cp "$WORK/state/factory/unique.pem" "$WORK/nginx/chain.pem"
 cp "$WORK/state/factory/unique.key" "$WORK/nginx/key.pem"
 source "$(dirname "$0")/../tests/lib/ports.bash"
+source "$(dirname "$0")/../tests/lib/nginx.bash"
 NGINX_PORT=$(free_port)
-cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
+{ nginx_conf_head "$WORK/nginx" auto 1024; cat <<CONF; } >"$WORK/nginx/nginx.conf"
   types { text/css css; }
   keepalive_requests 1000;
   keepalive_timeout 5s;

@@ -24,6 +24,7 @@ checks=0
 fail() { echo "FAIL: $*" >&2; [[ -f $work/ng/error.log ]] && tail -5 "$work/ng/error.log" >&2; exit 1; }
 ok() { checks=$((checks + 1)); }
 source "$(dirname "$0")/../lib/ports.bash"
+source "$(dirname "$0")/../lib/nginx.bash"
 
 # --- the toolkit issues the certificates --------------------------------------------------------
 "$pc" ca init "$work/ca" --name "Corp Root CA" --intermediate >/dev/null
@@ -33,24 +34,12 @@ source "$(dirname "$0")/../lib/ports.bash"
 
 # --- nginx serves them, exactly as the `ca issue server` output says -----------------------------
 ng=$work/ng
-mkdir -p "$ng/tmp"
+mkdir -p "$ng"
 # On a port clash nginx is started again on other ports.
 start_nginx_once() {
   port=$(free_port) || return 1
   solo_port=$(free_port) || return 1
-  cat >"$ng/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $ng/nginx.pid;
-error_log $ng/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $ng/tmp/body;
-  proxy_temp_path $ng/tmp/proxy;
-  fastcgi_temp_path $ng/tmp/fastcgi;
-  uwsgi_temp_path $ng/tmp/uwsgi;
-  scgi_temp_path $ng/tmp/scgi;
+  { nginx_conf_head "$ng"; cat <<CONF; } >"$ng/nginx.conf"
   server {
     listen 127.0.0.1:$port ssl;
     ssl_certificate $work/ca/sfb.corp.test-fullchain.pem;

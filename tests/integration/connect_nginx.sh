@@ -4,11 +4,12 @@
 # one server block per scenario on its own free port. Chains come from gen-certs.sh.
 set -euo pipefail
 source "$(dirname "$0")/connect_lib.bash"
+source "$(dirname "$0")/../lib/nginx.bash"
 
 command -v nginx >/dev/null || { echo "nginx not installed (scripts/install-deps.sh)"; exit 1; }
 
 ng=$work/nginx
-mkdir -p "$ng/tmp"
+mkdir -p "$ng"
 cat "$td/leaf-san.pem" "$td/int-rsa.pem" >"$ng/valid.pem"
 cat "$td/leaf-expired.pem" "$td/int-rsa.pem" >"$ng/expired.pem"
 cat "$td/leaf-wild.pem" "$td/int-rsa.pem" >"$ng/wild.pem"
@@ -30,20 +31,7 @@ BLOCK
 # One nginx with all scenarios; on a port clash it is started again on other ports.
 start_nginx_once() {
   {
-    cat <<CONF
-daemon off;
-worker_processes 1;
-pid $ng/nginx.pid;
-error_log $ng/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $ng/tmp/body;
-  proxy_temp_path $ng/tmp/proxy;
-  fastcgi_temp_path $ng/tmp/fastcgi;
-  uwsgi_temp_path $ng/tmp/uwsgi;
-  scgi_temp_path $ng/tmp/scgi;
-CONF
+    nginx_conf_head "$ng"
     server_block valid "$ng/valid.pem" "$td/leaf-san.key"
     server_block noint "$td/leaf-san.pem" "$td/leaf-san.key"
     server_block expired "$ng/expired.pem" "$td/leaf-expired.key"

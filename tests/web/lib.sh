@@ -9,6 +9,7 @@ set -euo pipefail
 : "${PHONECERT_TEST_DATA:?PHONECERT_TEST_DATA must name the generated test data}"
 DATA=$PHONECERT_TEST_DATA
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/ports.bash"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/nginx.bash"
 PHONECERTD=$PHONECERT_BIN/phonecertd
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/phonecertd-test.XXXXXX")
 RECORD=$WORK/responses
@@ -141,16 +142,7 @@ start_nginx_once() {
     cp "$chain" "$dir/chain.pem"; cp "$key" "$dir/key.pem"
     listen="listen 127.0.0.1:$NGINX_PORT ssl; ssl_certificate $dir/chain.pem; ssl_certificate_key $dir/key.pem;"
   fi
-  cat >"$dir/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log $dir/access.log;
-  client_body_temp_path $dir/body; proxy_temp_path $dir/proxy; fastcgi_temp_path $dir/fastcgi;
-  uwsgi_temp_path $dir/uwsgi; scgi_temp_path $dir/scgi;
+  { nginx_conf_head "$dir" 1 64 "$dir/access.log"; cat <<CONF; } >"$dir/nginx.conf"
   server { $listen root $root; }
 }
 CONF
