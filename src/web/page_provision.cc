@@ -3,6 +3,7 @@
 #include <string>
 
 #include "settings/keys.h"
+#include "web/form_page.h"
 #include "web/http_util.h"
 #include "web/routes.h"
 
@@ -96,54 +97,42 @@ std::string Body(const WebContext& ctx, const Principal& p) {
   return h;
 }
 
-void HandlePost(WebContext& ctx, const httplib::Request& req, httplib::Response& res, const Principal& p) {
-  const std::string path(kPath);
-  std::string action = FormField(req, "action");
-  auto fail = [&](const Error& e) {
-    RedirectWithMessage(ctx, p, res, path, Sentence(e.detail) + " Nothing was changed.", true);
-  };
-  if (action == "save") {
-    std::vector<SettingAssignment> changes;
-    for (std::string_view key : {keys::kAutoProvisionUrl, keys::kAutoProvisionUsername}) {
-      if (HasFormField(req, key)) changes.emplace_back(std::string(key), FormField(req, key));
-    }
-    std::string password = FormField(req, keys::kAutoProvisionPassword);
-    if (!password.empty()) {
-      changes.emplace_back(std::string(keys::kAutoProvisionPassword), password);
-    } else if (FormField(req, "clear_password") == "1") {
-      changes.emplace_back(std::string(keys::kAutoProvisionPassword), "");
-    }
-    auto done = ctx.state.UpdateSettings(changes);
-    if (!done) return fail(done.error());
-    std::string m = done->empty() ? "No setting changed." : "Saved.";
-    for (const Change& c : *done) {
-      const Parameter* param = FindParameter(c.key);
-      m += " " + std::string(param ? param->label : c.key) + (param && param->secret ? " changed." : ": " + (c.new_value.empty() ? "(empty)" : c.new_value) + ".");
-    }
-    return RedirectWithMessage(ctx, p, res, path, m, false);
+Result<FormOutcome> Save(WebContext& ctx, const httplib::Request& req) {
+  std::vector<SettingAssignment> changes;
+  for (std::string_view key : {keys::kAutoProvisionUrl, keys::kAutoProvisionUsername}) {
+    if (HasFormField(req, key)) changes.emplace_back(std::string(key), FormField(req, key));
   }
-  if (action == "run") {
-    if (!ctx.provisioning) {
-      return fail(Error{Code::kProvisioningFailed, "auto-provisioning is not available in this build", std::nullopt});
-    }
-    auto round = ctx.provisioning->RunNow("web");
-    if (!round) return fail(round.error());
-    return RedirectWithMessage(ctx, p, res, path, Sentence(round->summary), !round->applied);
+  std::string password = FormField(req, keys::kAutoProvisionPassword);
+  if (!password.empty()) {
+    changes.emplace_back(std::string(keys::kAutoProvisionPassword), password);
+  } else if (FormField(req, "clear_password") == "1") {
+    changes.emplace_back(std::string(keys::kAutoProvisionPassword), "");
   }
-  fail(Error{Code::kUsage, "Unknown action \"" + action.substr(0, 32) + "\"", std::nullopt});
+  auto done = ctx.state.UpdateSettings(changes);
+  if (!done) return std::unexpected(done.error());
+  return FormOutcome{ChangesSentence(*done), false};
+}
+
+Result<FormOutcome> RunNow(WebContext& ctx) {
+  if (!ctx.provisioning) return Fail(Code::kProvisioningFailed, "auto-provisioning is not available in this build");
+  auto round = ctx.provisioning->RunNow("web");
+  if (!round) return std::unexpected(round.error());
+  return FormOutcome{Sentence(round->summary), !round->applied};
 }
 
 }  // namespace
 
 void RegisterProvisionPage(httplib::Server& server, WebContext& ctx) {
-  const std::string path(kPath);
-  server.Get(path, GuardPage(ctx, [&ctx](const httplib::Request&, httplib::Response& res, const Principal& p) {
-    Frame f = MakeFrame(ctx, p, "Auto Provision", Nav::kAutoProvision);
-    f.body = Body(ctx, p);
-    SendHtml(res, RenderFrame(f));
-  }));
-  server.Post(path, GuardForm(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
-                                          const Principal& p) { HandlePost(ctx, req, res, p); }));
+  using Req = const httplib::Request&;
+  using P = const Principal&;
+  RegisterFormPage(server, ctx, FormPage{
+      .path = std::string(kPath),
+      .title = "Auto Provision",
+      .nav = Nav::kAutoProvision,
+      .body = [&ctx](P p) { return Body(ctx, p); },
+      .actions = {{"save", [&ctx](Req req, P) { return Save(ctx, req); }},
+                  {"run", [&ctx](Req, P) { return RunNow(ctx); }}},
+  });
 }
 
 }  // namespace phonecert::web

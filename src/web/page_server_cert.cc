@@ -3,6 +3,7 @@
 #include <string>
 
 #include "settings/keys.h"
+#include "web/form_page.h"
 #include "web/http_util.h"
 #include "web/routes.h"
 
@@ -101,65 +102,56 @@ std::string Body(const WebContext& ctx, const Principal& p) {
   return h;
 }
 
-void HandlePost(WebContext& ctx, const httplib::Request& req, httplib::Response& res, const Principal& p) {
-  const std::string path(kPath);
-  std::string action = FormField(req, "action");
-  auto fail = [&](const Error& e) {
-    RedirectWithMessage(ctx, p, res, path, Sentence(e.detail) + " Nothing was changed.", true);
-  };
-  if (action == "select") {
-    auto done = ctx.state.UpdateSettings({{std::string(keys::kDevCert), FormField(req, keys::kDevCert)}});
-    if (!done) return fail(done.error());
-    DeviceView device = ctx.state.device();
-    std::string m = done->empty() ? "No setting changed. " : "Saved. ";
-    return RedirectWithMessage(ctx, p, res, path, m + Sentence(device.active.reason), device.active.fell_back);
+Result<FormOutcome> Select(WebContext& ctx, const httplib::Request& req) {
+  auto done = ctx.state.UpdateSettings({{std::string(keys::kDevCert), FormField(req, keys::kDevCert)}});
+  if (!done) return std::unexpected(done.error());
+  DeviceView device = ctx.state.device();
+  std::string m = done->empty() ? "No setting changed. " : "Saved. ";
+  return FormOutcome{m + Sentence(device.active.reason), device.active.fell_back};
+}
+
+Result<FormOutcome> Upload(WebContext& ctx, const httplib::Request& req) {
+  auto file = UploadedFile(req);
+  if (!file) return std::unexpected(file.error());
+  std::string password = FormField(req, "password");
+  auto installed = ctx.state.InstallDevice(file->content, password.empty() ? std::nullopt
+                                                                            : std::optional(password));
+  if (!installed) {
+    Error e = installed.error();
+    e.detail = "\"" + file->filename + "\" was refused: " + e.detail;
+    return std::unexpected(e);
   }
-  if (action == "upload") {
-    if (!req.has_file("file") || req.get_file_value("file").filename.empty()) {
-      return fail(Error{Code::kEmptyInput, "Choose a certificate file to upload", std::nullopt});
-    }
-    if (req.get_file_value("file").content.empty()) {
-      return fail(Error{Code::kEmptyInput, "\"" + req.get_file_value("file").filename + "\" is empty", std::nullopt});
-    }
-    auto file = req.get_file_value("file");
-    std::string password = FormField(req, "password");
-    auto installed = ctx.state.InstallDevice(file.content, password.empty() ? std::nullopt
-                                                                             : std::optional(password));
-    if (!installed) {
-      Error e = installed.error();
-      e.detail = "\"" + file.filename + "\" was refused: " + e.detail;
-      return fail(e);
-    }
-    DeviceView device = ctx.state.device();
-    std::string m = std::string(installed->replaced ? "Replaced" : "Installed") +
-                    " the custom certificate \"" + installed->identity->leaf.IssuedTo() + "\".";
-    for (const std::string& n : installed->notes) m += " " + Sentence(n);
-    if (device.selected != DevCertChoice::kCustom) {
-      m += " It is not in use: set Device Certificates to Custom Certificates and confirm.";
-    }
-    return RedirectWithMessage(ctx, p, res, path, m, false);
+  DeviceView device = ctx.state.device();
+  std::string m = std::string(installed->replaced ? "Replaced" : "Installed") +
+                  " the custom certificate \"" + installed->identity->leaf.IssuedTo() + "\".";
+  for (const std::string& n : installed->notes) m += " " + Sentence(n);
+  if (device.selected != DevCertChoice::kCustom) {
+    m += " It is not in use: set Device Certificates to Custom Certificates and confirm.";
   }
-  if (action == "delete") {
-    auto removed = ctx.state.RemoveDevice();
-    if (!removed) return fail(removed.error());
-    if (!*removed) return fail(Error{Code::kNotFound, "No custom certificate is installed", std::nullopt});
-    return RedirectWithMessage(ctx, p, res, path, "Deleted the custom certificate. " +
-                                                      Sentence(ctx.state.device().active.reason), false);
-  }
-  fail(Error{Code::kUsage, "Unknown action \"" + action.substr(0, 32) + "\"", std::nullopt});
+  return FormOutcome{m, false};
+}
+
+Result<FormOutcome> Delete(WebContext& ctx) {
+  auto removed = ctx.state.RemoveDevice();
+  if (!removed) return std::unexpected(removed.error());
+  if (!*removed) return Fail(Code::kNotFound, "No custom certificate is installed");
+  return FormOutcome{"Deleted the custom certificate. " + Sentence(ctx.state.device().active.reason), false};
 }
 
 }  // namespace
 
 void RegisterServerCertPage(httplib::Server& server, WebContext& ctx) {
-  const std::string path(kPath);
-  server.Get(path, GuardPage(ctx, [&ctx](const httplib::Request&, httplib::Response& res, const Principal& p) {
-    Frame f = MakeFrame(ctx, p, "Server Certificates", Nav::kServer);
-    f.body = Body(ctx, p);
-    SendHtml(res, RenderFrame(f));
-  }));
-  server.Post(path, GuardForm(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
-                                          const Principal& p) { HandlePost(ctx, req, res, p); }));
+  using Req = const httplib::Request&;
+  using P = const Principal&;
+  RegisterFormPage(server, ctx, FormPage{
+      .path = std::string(kPath),
+      .title = "Server Certificates",
+      .nav = Nav::kServer,
+      .body = [&ctx](P p) { return Body(ctx, p); },
+      .actions = {{"select", [&ctx](Req req, P) { return Select(ctx, req); }},
+                  {"upload", [&ctx](Req req, P) { return Upload(ctx, req); }},
+                  {"delete", [&ctx](Req, P) { return Delete(ctx); }}},
+  });
 }
 
 }  // namespace phonecert::web

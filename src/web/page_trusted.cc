@@ -3,6 +3,7 @@
 #include <string>
 
 #include "settings/keys.h"
+#include "web/form_page.h"
 #include "web/http_util.h"
 #include "web/routes.h"
 
@@ -101,80 +102,66 @@ std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
-void HandlePost(WebContext& ctx, const httplib::Request& req, httplib::Response& res, const Principal& p) {
-  const std::string path(kPath);
-  std::string action = FormField(req, "action");
-  auto fail = [&](const Error& e) {
-    RedirectWithMessage(ctx, p, res, path, Sentence(e.detail) + " Nothing was changed.", true);
-  };
-  if (action == "settings") {
-    std::vector<SettingAssignment> changes;
-    for (std::string_view key : kKeys) {
-      if (HasFormField(req, key)) changes.emplace_back(std::string(key), FormField(req, key));
-    }
-    auto done = ctx.state.UpdateSettings(changes);
-    if (!done) return fail(done.error());
-    std::string m = done->empty() ? "No setting changed." : "Saved.";
-    for (const Change& c : *done) {
-      const Parameter* param = FindParameter(c.key);
-      m += " " + std::string(param ? param->label : c.key) + ": " +
-           std::string(param ? ValueLabel(*param, c.new_value) : c.new_value) + ".";
-    }
-    return RedirectWithMessage(ctx, p, res, path, m, false);
+Result<FormOutcome> SaveSettings(WebContext& ctx, const httplib::Request& req) {
+  std::vector<SettingAssignment> changes;
+  for (std::string_view key : kKeys) {
+    if (HasFormField(req, key)) changes.emplace_back(std::string(key), FormField(req, key));
   }
-  if (action == "upload") {
-    if (!req.has_file("file") || req.get_file_value("file").filename.empty()) {
-      return fail(Error{Code::kEmptyInput, "Choose a certificate file to upload", std::nullopt});
-    }
-    if (req.get_file_value("file").content.empty()) {
-      return fail(Error{Code::kEmptyInput, "\"" + req.get_file_value("file").filename + "\" is empty", std::nullopt});
-    }
-    auto file = req.get_file_value("file");
-    auto added = ctx.state.AddTrusted(file.content, std::nullopt);
-    if (!added) {
-      Error e = added.error();
-      e.detail = "\"" + file.filename + "\" was refused: " + e.detail;
-      return fail(e);
-    }
-    std::string m = "Added " + Plural(added->size(), "certificate", "certificates") + ":";
-    for (const Anchor& a : *added) {
-      m += " \"" + a.certificate.IssuedTo() + "\"";
-      for (const std::string& w : a.warnings) m += " (warning: " + w + ")";
-    }
-    return RedirectWithMessage(ctx, p, res, path, m + ".", false);
+  auto done = ctx.state.UpdateSettings(changes);
+  if (!done) return std::unexpected(done.error());
+  return FormOutcome{ChangesSentence(*done), false};
+}
+
+Result<FormOutcome> Upload(WebContext& ctx, const httplib::Request& req) {
+  auto file = UploadedFile(req);
+  if (!file) return std::unexpected(file.error());
+  auto added = ctx.state.AddTrusted(file->content, std::nullopt);
+  if (!added) {
+    Error e = added.error();
+    e.detail = "\"" + file->filename + "\" was refused: " + e.detail;
+    return std::unexpected(e);
   }
-  if (action == "delete") {
-    auto removed = ctx.state.RemoveTrusted(FormField(req, "certificate"));
-    if (!removed) return fail(removed.error());
-    return RedirectWithMessage(ctx, p, res, path,
-                               "Deleted \"" + removed->certificate.IssuedTo() + "\".", false);
+  std::string m = "Added " + Plural(added->size(), "certificate", "certificates") + ":";
+  for (const Anchor& a : *added) {
+    m += " \"" + a.certificate.IssuedTo() + "\"";
+    for (const std::string& w : a.warnings) m += " (warning: " + w + ")";
   }
-  if (action == "delete_all") {
-    auto removed = ctx.state.RemoveAllTrusted();
-    if (!removed) return fail(removed.error());
-    return RedirectWithMessage(ctx, p, res, path,
-                               "Deleted all custom CA certificates (" + std::to_string(*removed) + ").", false);
-  }
-  fail(Error{Code::kUsage, "Unknown action \"" + action.substr(0, 32) + "\"", std::nullopt});
+  return FormOutcome{m + ".", false};
+}
+
+Result<FormOutcome> Delete(WebContext& ctx, const httplib::Request& req) {
+  auto removed = ctx.state.RemoveTrusted(FormField(req, "certificate"));
+  if (!removed) return std::unexpected(removed.error());
+  return FormOutcome{"Deleted \"" + removed->certificate.IssuedTo() + "\".", false};
+}
+
+Result<FormOutcome> DeleteAll(WebContext& ctx) {
+  auto removed = ctx.state.RemoveAllTrusted();
+  if (!removed) return std::unexpected(removed.error());
+  return FormOutcome{"Deleted all custom CA certificates (" + std::to_string(*removed) + ").", false};
 }
 
 }  // namespace
 
 void RegisterTrustedPage(httplib::Server& server, WebContext& ctx) {
-  const std::string path(kPath);
-  server.Get(path, GuardPage(ctx, [&ctx](const httplib::Request&, httplib::Response& res, const Principal& p) {
-    Frame f = MakeFrame(ctx, p, "Trusted Certificates", Nav::kTrusted);
-    f.body = SettingsCard(ctx, p) + CustomCard(ctx, p);
-    SendHtml(res, RenderFrame(f));
-  }));
-  server.Get(path + "/builtin", GuardPage(ctx, [&ctx](const httplib::Request&, httplib::Response& res,
-                                                      const Principal& p) {
-    Frame f = MakeFrame(ctx, p, "Built-in Certificates", Nav::kTrusted);
-    f.body = BuiltinBody(ctx);
-    SendHtml(res, RenderFrame(f));
-  }));
-  server.Post(path, GuardForm(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
-                                          const Principal& p) { HandlePost(ctx, req, res, p); }));
+  using Req = const httplib::Request&;
+  using P = const Principal&;
+  RegisterFormPage(server, ctx, FormPage{
+      .path = std::string(kPath),
+      .title = "Trusted Certificates",
+      .nav = Nav::kTrusted,
+      .body = [&ctx](P p) { return SettingsCard(ctx, p) + CustomCard(ctx, p); },
+      .actions = {{"settings", [&ctx](Req req, P) { return SaveSettings(ctx, req); }},
+                  {"upload", [&ctx](Req req, P) { return Upload(ctx, req); }},
+                  {"delete", [&ctx](Req req, P) { return Delete(ctx, req); }},
+                  {"delete_all", [&ctx](Req, P) { return DeleteAll(ctx); }}},
+  });
+  server.Get(std::string(kPath) + "/builtin",
+             GuardPage(ctx, [&ctx](const httplib::Request&, httplib::Response& res, const Principal& p) {
+               Frame f = MakeFrame(ctx, p, "Built-in Certificates", Nav::kTrusted);
+               f.body = BuiltinBody(ctx);
+               SendHtml(res, RenderFrame(f));
+             }));
 }
 
 }  // namespace phonecert::web
