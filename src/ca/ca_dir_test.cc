@@ -16,10 +16,7 @@ using phonecert::testing::RunCommand;
 using phonecert::testing::TempDir;
 using testing::FixedStart;
 using testing::VerifyAt;
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using testing::Has;
 
 unsigned Mode(const fs::path& p) {
   struct stat st {};

@@ -21,6 +21,11 @@ inline std::string VerifyAt() {
   return std::to_string((FixedStart() + std::chrono::days(1)).time_since_epoch().count());
 }
 
+// True when `part` occurs in `text` (for the OpenSSL CLI's output).
+inline bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 inline std::filesystem::path WriteFile(const std::filesystem::path& p, const std::string& data) {
   std::ofstream(p, std::ios::binary) << data;
   return p;

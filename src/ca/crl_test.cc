@@ -18,10 +18,7 @@ using testing::LoadTestCert;
 using testing::LoadTestKey;
 using testing::VerifyAt;
 using testing::WriteFile;
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using testing::Has;
 
 TEST(Crl, RevokedLeafIsRefusedByOpensslVerify) {
   TempDir dir;

@@ -18,10 +18,7 @@ using testing::LoadTestKey;
 using testing::OpensslText;
 using testing::VerifyAt;
 using testing::WriteFile;
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using testing::Has;
 
 bool AnyHas(const std::vector<std::string>& list, const std::string& part) {
   for (const auto& s : list) {

@@ -21,10 +21,7 @@ using testing::LoadTestKey;
 using testing::OpensslText;
 using testing::VerifyAt;
 using testing::WriteFile;
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using testing::Has;
 
 // The text of the extension block that follows `header` in `openssl x509 -text` output.
 std::string ExtensionValue(const std::string& text, const std::string& header) {

@@ -14,10 +14,7 @@ using phonecert::testing::TempDir;
 using testing::LoadTestCert;
 using testing::LoadTestKey;
 using testing::WriteFile;
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using testing::Has;
 
 TEST(Pkcs12, OpensslReadsItWithAes256AndSha256Mac) {
   TempDir dir;
