@@ -10,6 +10,7 @@
 #include "web/auth.h"
 #include "web/http.h"
 #include "web/http_util.h"
+#include "web/lingering_close.h"
 #include "web/routes.h"
 #include "web/web_context.h"
 
@@ -127,11 +128,14 @@ struct WebServer::Impl {
       }
     });
     // cpp-httplib calls the logger after the response is written. A response to a request whose
-    // body was left unread ends the connection here: shutting down the reading side makes the
-    // next read see the end, so the body's bytes are never parsed as further requests.
+    // body was left unread ends the connection here: first a lingering close (the client reads
+    // the refusal while the rest of its body is discarded), then shutting down the reading side
+    // makes the next read see the end, so the body's bytes are never parsed as further requests.
     server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
       if (req.ssl && res.has_header(std::string(kUnreadBodyHeader))) {
-        ::shutdown(SSL_get_fd(req.ssl), SHUT_RD);
+        int fd = SSL_get_fd(req.ssl);
+        DrainUntilClosed(fd, LingerOptions{});
+        ::shutdown(fd, SHUT_RD);
       }
       state.Log(LogLevel::kDebug, "web: " + ClientAddress(req) + " " + req.method + " " + req.path +
                                       " " + std::to_string(res.status));

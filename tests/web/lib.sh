@@ -86,7 +86,7 @@ req() {
   base=$(mktemp "$RECORD/r.XXXXXX")
   HEADERS=$base.headers
   STATUS=$(curl -sS -k --max-time 30 -D "$HEADERS" -o "$base.body" -w '%{http_code}' "$@" || true)
-  BODY=$(cat "$base.body")
+  BODY=$(cat "$base.body" 2>/dev/null || true)  # none when the connection failed
 }
 # api METHOD PATH [curl args...]: basic-authenticated API call as admin; sets BODY and STATUS.
 api() {
