@@ -117,11 +117,14 @@ int RunDaemon(const DaemonOptions& options) {
                                  "; state directory " + (*state)->paths().root.string());
   std::thread serving([&server] { server.Run(); });
   provisioning.Start();
+  ExpiryWatch expiry(**state, options.expiry_check_interval);
+  expiry.Start();
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
   log.Write(LogLevel::kInfo, std::string("daemon: ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") +
                                  " received; shutting down");
+  expiry.Stop();
   provisioning.Stop();
   server.Stop();
   serving.join();

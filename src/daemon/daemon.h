@@ -1,6 +1,7 @@
 #pragma once
 // phonecertd's lifecycle: open the state directory (taking its lock; first start initialises it),
-// serve HTTPS, schedule auto-provisioning, and stop cleanly on SIGTERM / SIGINT.
+// serve HTTPS, schedule auto-provisioning and the expiry watch, and stop cleanly on SIGTERM /
+// SIGINT.
 //
 // Standard output carries only the start banner (URL, state directory, device certificate, how
 // to log in; the generated password on first start, once). Everything else is the log on stderr.
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "base/error.h"
+#include "daemon/expiry_watch.h"
 #include "daemon/provisioning_service.h"
 #include "state/state.h"
 
@@ -21,6 +23,7 @@ struct DaemonOptions {
   std::filesystem::path state_dir;
   std::string listen = std::string(kDefaultListen);
   std::chrono::seconds provision_interval = kDefaultProvisionInterval;
+  std::chrono::seconds expiry_check_interval = kDefaultExpiryCheckInterval;  // 0: at start only
   std::string mac;            // for the development factory identity at first start; "" = host's
   std::size_t threads = 16;
   LogLevel log_level = LogLevel::kInfo;

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   cli::GlobalOptions global;
   daemon::DaemonOptions options;
   std::string interval = "24h";
+  std::string expiry_interval = "24h";
   std::string log_level = "info";
   app.add_option("--state-dir", global.state_dir,
                  "State directory (default $PHONECERT_STATE_DIR, else $XDG_STATE_HOME/phonecert, "
@@ -23,6 +24,10 @@ int main(int argc, char** argv) {
       ->default_str(std::string(daemon::kDefaultListen));
   app.add_option("--provision-interval", interval,
                  "Time between auto-provisioning rounds: 24h, 90m, 45s; 0 turns periodic rounds off")
+      ->default_str("24h");
+  app.add_option("--expiry-check-interval", expiry_interval,
+                 "Time between checks for device and custom CA certificates that expire within 30 days "
+                 "(logged): 24h, 90m; 0 checks at start only")
       ->default_str("24h");
   app.add_option("--mac", options.mac,
                  "MAC for the development factory identity made at first start (default: the host's)");
@@ -43,6 +48,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.provision_interval = *parsed_interval;
+  auto parsed_expiry = daemon::ParseInterval(expiry_interval);
+  if (!parsed_expiry) {
+    std::cerr << "phonecertd: --expiry-check-interval: " << parsed_expiry.error().detail << "\n";
+    return 2;
+  }
+  options.expiry_check_interval = *parsed_expiry;
   auto level = daemon::ParseLogLevel(log_level);
   if (!level) {
     std::cerr << "phonecertd: " << level.error().detail << "\n";

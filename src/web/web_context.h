@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/time.h"
+#include "state/expiry_notices.h"
 #include "state/state.h"
 #include "trust/anchor.h"
 #include "web/auth.h"
@@ -49,7 +50,7 @@ std::string Sentence(std::string text);
 std::string ErrorPage(const std::string& title, const std::string& sentence);
 
 // Expiration facts for the tables: within 30 days is "expiring soon".
-inline constexpr int kExpiringSoonDays = 30;
+inline constexpr int kExpiringSoonDays = kExpiryWarningDays;  // one rule for the pages and the log
 struct Expiry {
   long days_left = 0;  // negative once expired
   bool expired = false;

@@ -17,6 +17,8 @@ check "the password is not stored in clear" bash -c "! grep -rqF -- '$PASSWORD' 
 check "factory identity created" test -s "$STATE/factory/unique.pem"
 check "factory key is 0600" test "$(stat -c %a "$STATE/factory/unique.key")" = 600
 unique_sha=$(file_sha256 "$STATE/factory/unique.pem")
+check "the expiry watch ran at start: nothing expires soon" \
+  wait_log "info    expiry: no device or custom CA certificate expires within 30 days"
 expect_eq "TLS clients are served the unique certificate" "$(served_sha256)" "$unique_sha"
 
 # ---- settings ----
@@ -157,11 +159,15 @@ check "settings.cfg does not hold the password" bash -c "! grep -q n3w-pass-word
 
 # ---- restart: no new password, settings and certificates kept ----
 api POST /api/v1/trusted-certificates --data-binary @"$DATA/root-ec.pem"
+api POST /api/v1/trusted-certificates --data-binary @"$DATA/int-expired.pem"
+expect_eq "an expired CA is accepted (with a warning)" "$STATUS" 201
 stop_daemon
 expect_eq "SIGTERM: clean exit 0" "$?" 0
 unset PASSWORD
 start_daemon "$STATE"
 check "second start prints no password" bash -c "! grep -Eq '^  password: +[a-z0-9]{5}-' '$DAEMON_OUT'"
+check "the expiry watch logs the expired custom CA at start" \
+  wait_log "warning expiry: the custom CA certificate \"$(openssl x509 -in "$DATA/int-expired.pem" -noout -subject -nameopt multiline | awk -F' = ' '/commonName/{print $2}')\" expired on 2002-01-01"
 PASSWORD=n3w-pass-word
 expect_eq "CA kept across restart" "$(get /api/v1/trusted-certificates | json '.custom[0].issued_to')" \
   "Phonecert Test Root EC"

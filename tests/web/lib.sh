@@ -71,6 +71,17 @@ start_daemon() {
   [[ -n $URL ]]
 }
 
+# wait_log TEXT: until the running daemon's log (stderr) holds TEXT (5 s at most).
+wait_log() {
+  local i
+  for i in $(seq 1 50); do
+    grep -qF -- "$1" "$DAEMON_ERR" && return 0
+    sleep 0.1
+  done
+  echo "not in the daemon's log: $1" >&2
+  return 1
+}
+
 stop_daemon() {
   kill -TERM "$DAEMON_PID"
   local rc=0

@@ -1,0 +1,28 @@
+#pragma once
+// Which certificates an administrator should renew: expired ones, and those that expire within
+// kExpiryWarningDays. Looked at: the device certificate the phone presents and the issuers it
+// sends with it, the installed custom device certificate when another one is in use, and every
+// custom CA certificate. Built-in anchors are left out: only a firmware update changes them, and
+// their expiry is shown in the trusted-certificate list.
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "state/state.h"
+#include "trust/snapshot.h"
+
+namespace phonecert {
+
+inline constexpr int kExpiryWarningDays = 30;
+
+struct ExpiryNotice {
+  LogLevel level = LogLevel::kWarning;  // kError: the certificate the phone presents has expired
+  std::string sentence;  // "the device certificate in use "X" expires in 12 days (2026-12-16)"
+};
+
+// In a fixed order: device certificate in use, its chain, the custom device certificate, then
+// the custom CA certificates in list order. Empty when nothing needs attention.
+std::vector<ExpiryNotice> ExpiryNotices(const TrustSnapshot& trust, const DeviceView& device,
+                                        TimePoint now);
+
+}  // namespace phonecert
