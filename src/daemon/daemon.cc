@@ -105,11 +105,15 @@ int RunDaemon(const DaemonOptions& options) {
     return 0;
   }
 
-  ProvisioningOptions po = MakeProvisioningOptions();
+  Verifier verifier;  // counts every TLS verification the daemon makes (GET /api/v1/metrics)
+  ProvisioningOptions po = MakeProvisioningOptions(&verifier);
   po.interval = options.provision_interval;
   ProvisioningService provisioning(**state, clock, po);
   web::WebServer server(**state, &provisioning, clock,
-                        {.host = listen->host, .port = listen->port, .threads = options.threads});
+                        {.host = listen->host,
+                         .port = listen->port,
+                         .threads = options.threads,
+                         .verify_counters = &verifier.counters()});
   if (auto st = server.Bind(); !st) return Refuse(st.error());
 
   PrintBanner(**state, UrlFor(*listen, server.port()), *listen);

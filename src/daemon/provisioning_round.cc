@@ -12,8 +12,9 @@ std::string Join(const std::vector<std::string>& parts) {
   return out;
 }
 
-web::ProvisioningRound RunOne(State& state, const std::string& trigger) {
+web::ProvisioningRound RunOne(State& state, const std::string& trigger, Verifier* verifier) {
   provision::RoundOptions options;
+  options.verifier = verifier;
   DeviceView device = state.device();
   if (device.snapshot) options.mac = device.snapshot->mac;
   options.now = state.Now();
@@ -40,9 +41,9 @@ web::ProvisioningRound RunOne(State& state, const std::string& trigger) {
 
 }  // namespace
 
-ProvisioningOptions MakeProvisioningOptions() {
+ProvisioningOptions MakeProvisioningOptions(Verifier* verifier) {
   ProvisioningOptions o;
-  o.runner = RunOne;
+  o.runner = [verifier](State& state, const std::string& trigger) { return RunOne(state, trigger, verifier); };
   return o;
 }
 

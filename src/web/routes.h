@@ -3,7 +3,7 @@
 // Pages (fixed, for scripts and documentation): /login, /logout, /security/trusted-certificates,
 // /security/server-certificates, /settings/auto-provision; / redirects.
 // API: /api/v1/settings, /api/v1/trusted-certificates, /api/v1/device-certificate,
-// /api/v1/provisioning (docs/api.md).
+// /api/v1/provisioning, /api/v1/metrics (docs/api.md).
 #include "web/http.h"
 #include "web/web_context.h"
 
@@ -18,6 +18,7 @@ void RegisterSettingsApi(httplib::Server& server, WebContext& ctx);
 void RegisterTrustedApi(httplib::Server& server, WebContext& ctx);
 void RegisterDeviceApi(httplib::Server& server, WebContext& ctx);
 void RegisterProvisioningApi(httplib::Server& server, WebContext& ctx);
+void RegisterMetricsApi(httplib::Server& server, WebContext& ctx);
 
 // Shared by pages and API: a <select> for a choice row of the parameter table.
 std::string ChoiceSelect(const Parameter& parameter, std::string_view current);

@@ -15,6 +15,7 @@
 #include "state/expiry_notices.h"
 #include "state/state.h"
 #include "trust/anchor.h"
+#include "verify/counters.h"
 #include "web/auth.h"
 #include "web/html.h"
 #include "web/http.h"
@@ -27,6 +28,8 @@ struct WebContext {
   Authenticator& auth;
   ProvisioningControl* provisioning = nullptr;  // null: not available in this build
   const Clock& clock;
+  const VerifyCounters* verify_counters = nullptr;  // null: none counted (all zero)
+  TimePoint started{};                              // when the server was made (uptime)
 };
 
 using GuardedHandler =

@@ -66,6 +66,8 @@ struct WebServer::Impl {
   }
 
   void Setup(const WebServerOptions& options) {
+    ctx.verify_counters = options.verify_counters;
+    ctx.started = clock.Now();
     std::size_t threads = options.threads == 0 ? 1 : options.threads;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(kUploadLimit);
@@ -158,6 +160,7 @@ struct WebServer::Impl {
     RegisterTrustedApi(server, ctx);
     RegisterDeviceApi(server, ctx);
     RegisterProvisioningApi(server, ctx);
+    RegisterMetricsApi(server, ctx);
   }
 
   State& state;

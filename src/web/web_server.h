@@ -18,6 +18,7 @@
 #include "base/error.h"
 #include "base/time.h"
 #include "state/state.h"
+#include "verify/counters.h"
 #include "web/provisioning_control.h"
 
 namespace phonecert::web {
@@ -28,6 +29,8 @@ struct WebServerOptions {
   std::string host = "127.0.0.1";
   int port = 8443;           // 0: any free port (see port())
   std::size_t threads = 16;  // worker threads; each serves one connection at a time
+  // The daemon's verification counters for GET /api/v1/metrics; null: served as all zero.
+  const VerifyCounters* verify_counters = nullptr;
 };
 
 class WebServer {

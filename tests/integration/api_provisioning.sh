@@ -17,6 +17,10 @@ common_file "$HTTP_PORT"
 
 STATE=$WORK/state
 start_daemon "$STATE"
+api GET /api/v1/metrics
+expect_eq "metrics: no verification yet" "$(jq '.counters["verify.verifications"]' <<<"$BODY")" 0
+check "metrics: every reason has a counter" test "$(jq '[.counters | keys[] | select(startswith("verify.reason."))] | length' <<<"$BODY")" -gt 10
+expect_eq "metrics: nothing expires soon" "$(jq '.expiry | length' <<<"$BODY")" 0
 api GET /api/v1/provisioning
 expect_eq "rounds are available" "$(jq -r .available <<<"$BODY")" true
 expect_eq "no round yet" "$(jq -r .last_round <<<"$BODY")" null
@@ -53,6 +57,10 @@ api PUT /api/v1/settings -d "{\"static.auto_provision.server.url\": \"https://12
 api POST /api/v1/provisioning
 expect_eq "untrusted server: the round fails" "$(jq -r .round.applied <<<"$BODY")" false
 check "the verification failure is logged with its reasons" grep -q 'verify: 127.0.0.1 (common): not_trusted \[' "$DAEMON_ERR"
+api GET /api/v1/metrics
+expect_eq "metrics: the verification is counted" \
+  "$(jq '.counters | [.["verify.verifications"] >= 1, .["verify.not_trusted"] >= 1, .["verify.trusted"] == 0, .["verify.reason.untrusted_root"] >= 1] | all' <<<"$BODY")" true
+check "metrics: uptime is counted" test "$(jq .uptime_seconds <<<"$BODY")" -ge 0
 stop_nginx
 
 # ---- a round at start when a server URL is set ----

@@ -25,7 +25,8 @@ api_routes=("GET /api/v1/settings" "PUT /api/v1/settings" "PATCH /api/v1/setting
   "GET /api/v1/trusted-certificates" "POST /api/v1/trusted-certificates"
   "DELETE /api/v1/trusted-certificates?all=true" "DELETE /api/v1/trusted-certificates/1"
   "GET /api/v1/device-certificate" "POST /api/v1/device-certificate" "PUT /api/v1/device-certificate"
-  "DELETE /api/v1/device-certificate" "GET /api/v1/provisioning" "POST /api/v1/provisioning")
+  "DELETE /api/v1/device-certificate" "GET /api/v1/provisioning" "POST /api/v1/provisioning"
+  "GET /api/v1/metrics")
 for r in "${api_routes[@]}"; do
   set -- $r
   req -X "$1" --data-binary @"$DATA/root-rsa.pem" "$URL$2"
