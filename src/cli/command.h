@@ -40,5 +40,6 @@ void RegisterFactory(CLI::App& app, Context& ctx);  // factory init, factory-res
 void RegisterConfig(CLI::App& app, Context& ctx);       // config get/set/list (config.cc)
 void RegisterConfigFiles(CLI::App& config, Context& ctx);  // config apply/export (config_files.cc)
 void RegisterProvision(CLI::App& app, Context& ctx);  // provision (provision.cc)
+void RegisterExpiry(CLI::App& app, Context& ctx);     // expiry (expiry.cc)
 
 }  // namespace phonecert::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   RegisterFactory(app, ctx);
   RegisterConfig(app, ctx);
   RegisterProvision(app, ctx);
+  RegisterExpiry(app, ctx);
 
   try {
     app.parse(argc, argv);
