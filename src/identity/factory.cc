@@ -21,22 +21,12 @@ struct VendorCa {
 
 Result<VendorCa> LoadVendorCa(const std::filesystem::path& cert_file,
                               const std::filesystem::path& key_file) {
-  auto certs = LoadCertificatesFile(cert_file);
-  if (!certs) {
-    Error e = certs.error();
-    e.detail = cert_file.string() + ": " + e.detail;
-    return std::unexpected(e);
-  }
-  auto key = LoadFile(key_file);
-  if (!key) {
-    Error e = key.error();
-    e.detail = key_file.string() + ": " + e.detail;
-    return std::unexpected(e);
-  }
-  if (!key->key) return Fail(Code::kNoPrivateKey, key_file.string() + " holds no private key");
-  auto it = std::find_if(certs->certificates.begin(), certs->certificates.end(),
-                         [&](const Certificate& c) { return key->key->Matches(c); });
-  if (it == certs->certificates.end()) {
+  auto loaded = LoadCertificatesAndKey(cert_file, key_file);
+  if (!loaded) return std::unexpected(loaded.error());
+  const std::vector<Certificate>& certs = loaded->certificates;
+  auto it = std::find_if(certs.begin(), certs.end(),
+                         [&](const Certificate& c) { return loaded->key.Matches(c); });
+  if (it == certs.end()) {
     return Fail(Code::kKeyMismatch, "the vendor CA key " + key_file.string() +
                                         " belongs to no certificate in " + cert_file.string());
   }
@@ -45,12 +35,12 @@ Result<VendorCa> LoadVendorCa(const std::filesystem::path& cert_file,
                                             "\" is not a CA certificate");
   }
   std::vector<Certificate> others;
-  for (const auto& c : certs->certificates) {
+  for (const auto& c : certs) {
     if (!(c == *it)) others.push_back(c);
   }
   std::vector<Certificate> chain{*it};
   for (auto& c : OrderChain(*it, others)) chain.push_back(std::move(c));
-  return VendorCa{*it, std::move(chain), *key->key};
+  return VendorCa{*it, std::move(chain), loaded->key};
 }
 
 // The development default: the CA in the factory directory, created on first use.
