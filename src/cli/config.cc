@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/state_access.h"
 #include "settings/parameters.h"
 #include "settings/settings.h"
 #include "settings/settings_store.h"
@@ -19,10 +20,7 @@ struct ConfigOptions {
 
 // The stored settings; a damaged settings.cfg is reported on stderr and replaced by defaults.
 std::unique_ptr<SettingsStore> OpenStore(const Context& ctx) {
-  StatePaths paths{StateDir(ctx.global)};
-  auto store = std::make_unique<SettingsStore>(paths.settings_file());
-  for (const Diagnostic& d : store->Load()) std::cerr << d.ToString() << "\n";
-  return store;
+  return OpenSettings(StatePaths{StateDir(ctx.global)});
 }
 
 std::string Shown(const Parameter& p, const std::string& value) {

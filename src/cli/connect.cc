@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/state_access.h"
 #include "settings/settings.h"
 #include "settings/settings_store.h"
 #include "state/state_dir.h"
@@ -60,11 +61,10 @@ int RunConnect(const Context& ctx, const ConnectCliOptions& o) {
 
   SystemClock clock;
   StatePaths paths{StateDir(ctx.global)};
-  SettingsStore settings(paths.settings_file());
-  for (const Diagnostic& d : settings.Load()) std::cerr << d.ToString() << "\n";
-  auto store = TrustStore::Open(paths, TrustStoreOptions{clock.Now(), std::nullopt});
+  auto settings = OpenSettings(paths);
+  auto store = OpenTrust(paths, clock.Now());
   if (!store) return Report(store.error());
-  std::shared_ptr<const Settings> s = settings.Current();
+  std::shared_ptr<const Settings> s = settings->Current();
 
   ClientContextOptions options;
   options.policy.only_trusted = s->TrustCertificates();

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/state_access.h"
 #include "identity/load_snapshot.h"
 #include "settings/keys.h"
 #include "settings/settings_store.h"
@@ -20,12 +21,6 @@ namespace {
 struct ShowOptions {
   bool json = false;
 };
-
-std::unique_ptr<SettingsStore> LoadSettings(const StatePaths& paths) {
-  auto store = std::make_unique<SettingsStore>(paths.settings_file());
-  for (const Diagnostic& d : store->Load()) std::cerr << d.ToString() << "\n";
-  return store;
-}
 
 long DaysLeft(const Certificate& cert, TimePoint now) {
   return static_cast<long>(std::chrono::floor<std::chrono::days>(cert.NotAfter() - now).count());
@@ -82,7 +77,7 @@ std::string Summary(const std::shared_ptr<const Identity>& id, TimePoint now) {
 int RunShow(const Context& ctx, const ShowOptions& o) {
   StatePaths paths{StateDir(ctx.global)};
   TimePoint now = SystemClock().Now();
-  auto settings = LoadSettings(paths);
+  auto settings = OpenSettings(paths);
   DeviceIdentityState state = LoadDeviceIdentity(paths, *settings->Current());
   const IdentitySnapshot& s = *state.snapshot;
   int dev_cert = static_cast<int>(state.dev_cert);
@@ -129,7 +124,7 @@ int RunUse(const Context& ctx, const std::string& choice) {
   StatePaths paths{StateDir(ctx.global)};
   auto lock = DirectoryLock::Acquire(paths, {});
   if (!lock) return Report(lock.error());
-  auto store = LoadSettings(paths);
+  auto store = OpenSettings(paths);
   auto next = store->Current()->With(keys::kDevCert, choice == "custom" ? "1" : "0");
   if (!next) return Report(next.error());
   if (!(*next == *store->Current())) {

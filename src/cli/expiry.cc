@@ -7,10 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/state_access.h"
 #include "identity/load_snapshot.h"
-#include "settings/settings_store.h"
 #include "state/expiry_notices.h"
-#include "trust/trust_store.h"
 
 namespace phonecert::cli {
 namespace {
@@ -22,33 +21,27 @@ struct ExpiryOptions {
 
 int RunExpiry(const Context& ctx, const ExpiryOptions& o) {
   TimePoint now = SystemClock().Now();
-  TimePoint at = now;
-  if (!o.at.empty()) {
-    auto parsed = ParseIso8601(o.at);
-    if (!parsed) return Report(Error{Code::kUsage, "--at \"" + o.at + "\" is not an ISO 8601 time", std::nullopt});
-    at = *parsed;
-  }
+  auto at = CheckTime(o.at, now);
+  if (!at) return Report(at.error());
   StatePaths paths{StateDir(ctx.global)};
-  SettingsStore settings(paths.settings_file());
-  for (const Diagnostic& d : settings.Load()) std::cerr << d.ToString() << "\n";
-  auto store = TrustStore::Open(paths, TrustStoreOptions{now, std::nullopt});
+  auto settings = OpenSettings(paths);
+  auto store = OpenTrust(paths, now);
   if (!store) return Report(store.error());
-  for (const auto& problem : (*store)->load_problems()) std::cerr << "phonecert: warning: " << problem << "\n";
-  DeviceIdentityState identity = LoadDeviceIdentity(paths, *settings.Current());
+  DeviceIdentityState identity = LoadDeviceIdentity(paths, *settings->Current());
   DeviceView device{identity.snapshot, identity.active, identity.dev_cert};
 
-  std::vector<ExpiryNotice> notices = ExpiryNotices(*(*store)->Snapshot(), device, at);
+  std::vector<ExpiryNotice> notices = ExpiryNotices(*(*store)->Snapshot(), device, *at);
   if (o.json) {
     nlohmann::json list = nlohmann::json::array();
     for (const ExpiryNotice& n : notices) {
       list.push_back({{"level", std::string(LogLevelName(n.level))}, {"sentence", n.sentence}});
     }
-    nlohmann::json j = {{"check_time", FormatIso8601(at)},
+    nlohmann::json j = {{"check_time", FormatIso8601(*at)},
                         {"warning_days", kExpiryWarningDays},
                         {"notices", list}};
     std::cout << j.dump(2) << "\n";
   } else if (notices.empty()) {
-    std::cout << "Nothing expires within " << kExpiryWarningDays << " days of " << FormatDate(at)
+    std::cout << "Nothing expires within " << kExpiryWarningDays << " days of " << FormatDate(*at)
               << " (device certificate in use, its issuers, custom device and CA certificates).\n";
   } else {
     for (const ExpiryNotice& n : notices) std::cout << LogLevelName(n.level) << ": " << n.sentence << "\n";

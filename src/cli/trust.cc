@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/state_access.h"
 #include "state/state_dir.h"
 #include "trust/trust_store.h"
 
@@ -28,13 +29,7 @@ struct TrustRemoveOptions {
 };
 
 Result<std::unique_ptr<TrustStore>> OpenStore(const GlobalOptions& global, TimePoint now) {
-  auto store = TrustStore::Open(StatePaths{StateDir(global)}, TrustStoreOptions{now, std::nullopt});
-  if (store) {
-    for (const auto& problem : (*store)->load_problems()) {
-      std::cerr << "phonecert: warning: " << problem << "\n";
-    }
-  }
-  return store;
+  return OpenTrust(StatePaths{StateDir(global)}, now);
 }
 
 std::string_view SourceName(AnchorSource s) {

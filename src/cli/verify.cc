@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/state_access.h"
 #include "settings/settings.h"
 #include "settings/settings_store.h"
 #include "state/state_dir.h"
@@ -70,20 +71,15 @@ int RunVerify(const Context& ctx, const VerifyOptions& o) {
   if (!loaded) return Report(loaded.error());
 
   TimePoint now = SystemClock().Now();
-  TimePoint at = now;
-  if (!o.at.empty()) {
-    auto parsed = ParseIso8601(o.at);
-    if (!parsed) return Report(Error{Code::kUsage, "--at \"" + o.at + "\" is not an ISO 8601 time", std::nullopt});
-    at = *parsed;
-  }
+  auto check_time = CheckTime(o.at, now);
+  if (!check_time) return Report(check_time.error());
+  const TimePoint at = *check_time;
   StatePaths paths{StateDir(ctx.global)};
-  SettingsStore settings(paths.settings_file());
-  for (const Diagnostic& d : settings.Load()) std::cerr << d.ToString() << "\n";
-  auto store = TrustStore::Open(paths, TrustStoreOptions{now, std::nullopt});
+  auto settings = OpenSettings(paths);
+  auto store = OpenTrust(paths, now);
   if (!store) return Report(store.error());
-  for (const auto& problem : (*store)->load_problems()) std::cerr << "phonecert: warning: " << problem << "\n";
 
-  VerifyPolicy policy = PolicyFrom(*settings.Current());
+  VerifyPolicy policy = PolicyFrom(*settings->Current());
   if (o.profile == "public") {
     policy.profile = ProfileSelection::kPublicWeb;
   } else if (o.profile == "private") {
