@@ -4,13 +4,7 @@
 # tests/integration/device_tls.sh. Certificates come from tests/data/gen-certs.sh (OpenSSL CLI);
 # fingerprints and dates are read with the OpenSSL CLI at run time.
 set -euo pipefail
-: "${PHONECERT_BIN:?}" "${PHONECERT_TEST_DATA:?}"
-pc=$PHONECERT_BIN/phonecert
-td=$PHONECERT_TEST_DATA
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-state=$work/state
-unset PHONECERT_STATE_DIR XDG_STATE_HOME
+source "$(dirname "$0")/../lib/cli_env.bash"
 
 source "$(dirname "$0")/../lib/expect.bash"
 fpr() { openssl x509 -in "$1" -noout -fingerprint -sha256 | sed 's/^.*=//'; }

@@ -3,13 +3,7 @@
 # checked as of three days before its end (read from `device show --json`, not assumed), an
 # expired custom CA, --json, exit codes. Certificates come from tests/data/gen-certs.sh.
 set -euo pipefail
-: "${PHONECERT_BIN:?}" "${PHONECERT_TEST_DATA:?}"
-pc=$PHONECERT_BIN/phonecert
-td=$PHONECERT_TEST_DATA
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-state=$work/state
-unset PHONECERT_STATE_DIR XDG_STATE_HOME
+source "$(dirname "$0")/../lib/cli_env.bash"
 source "$(dirname "$0")/../lib/expect.bash"
 
 run 0 "$pc" --state-dir "$state" factory init --mac 00:15:65:aa:bb:cc

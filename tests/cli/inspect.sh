@@ -3,11 +3,7 @@
 # exit codes, the facts printed, --json, refusals as one stderr line, usage errors, and that no
 # private key material ever reaches the output.
 set -euo pipefail
-: "${PHONECERT_BIN:?}" "${PHONECERT_TEST_DATA:?}"
-pc=$PHONECERT_BIN/phonecert
-td=$PHONECERT_TEST_DATA
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/../lib/cli_env.bash"
 
 source "$(dirname "$0")/../lib/check.bash"
 sha256() { openssl x509 -inform "${2:-PEM}" -in "$1" -noout -fingerprint -sha256 | sed 's/^.*=//'; }

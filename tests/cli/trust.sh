@@ -2,13 +2,8 @@
 # phonecert trust list/add/remove against a temporary state directory, with certificates made by
 # the OpenSSL CLI (tests/data/gen-certs.sh). Fingerprints are read with `openssl x509` at run time.
 set -euo pipefail
-: "${PHONECERT_BIN:?}" "${PHONECERT_TEST_DATA:?}" "${PHONECERT_SOURCE_DIR:?}"
-pc=$PHONECERT_BIN/phonecert
-td=$PHONECERT_TEST_DATA
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-state=$work/state
-unset PHONECERT_STATE_DIR XDG_STATE_HOME
+: "${PHONECERT_SOURCE_DIR:?}"
+source "$(dirname "$0")/../lib/cli_env.bash"
 
 source "$(dirname "$0")/../lib/expect.bash"
 sha() { sha256_hex "$1"; }
