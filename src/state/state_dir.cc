@@ -33,7 +33,9 @@ Result<DirectoryLock> DirectoryLock::Acquire(const StatePaths& paths, Options op
   if (::flock(fd, LOCK_EX | (options.wait ? 0 : LOCK_NB)) != 0) {
     ::close(fd);
     return Fail(Code::kLocked, "the state directory " + paths.root.string() +
-                                   " is in use by another phonecert process");
+                                   " is in use by another phonecert process; while phonecertd "
+                                   "runs it owns the directory: make the change in its web UI or "
+                                   "REST API, or stop it first");
   }
   return DirectoryLock(fd);
 }
