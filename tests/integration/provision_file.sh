@@ -50,7 +50,7 @@ provision "$S1" --url "ldap://127.0.0.1/x"
 check "ldap:// refused: exit 1, invalid argument" test "$RC $(report .failure.step)" = "1 server URL"
 provision "$S1" --url "file://$D" --mac 00:00:00:00:00:00
 check "all-zero MAC refused: exit 1" test "$RC $(report .failure.code)" = "1 identity.invalid_mac"
-check "refusals changed nothing" test "$(state_fingerprint "$S1")" = "$before"
+check "refusals changed nothing" unchanged "$S1" "$before"
 set +e
 "$PC" --state-dir "$S1" provision --no-such-option >/dev/null 2>&1
 rc=$?
@@ -61,7 +61,7 @@ mkdir -p "$WORK/nohdr" && mv "$WORK/noheader.cfg" "$WORK/nohdr/y000000000000.cfg
 provision "$S1" --url "file://$WORK/nohdr"
 check "common file without the header line: exit 1, settings.bad_config_file" \
   test "$RC $(report .failure.code)" = "1 settings.bad_config_file"
-check "no header: nothing applied" test "$(state_fingerprint "$S1")" = "$before"
+check "no header: nothing applied" unchanged "$S1" "$before"
 
 log "text report"
 out=$("$PC" --state-dir "$S" provision --url "file://$D" 2>&1)

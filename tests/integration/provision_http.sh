@@ -11,13 +11,6 @@ source "$PHONECERT_SOURCE_DIR/tests/provision/lib.bash"
 start_nginx
 W=$WORK/www
 mkdir -p "$W"/{p1,p2,p3,auth,big,bigcfg,half,full,slow,p4}
-unchanged() {  # unchanged STATE BEFORE: the state equals the saved fingerprint
-  local now
-  now=$(state_fingerprint "$1")
-  [[ "$now" == "$2" ]] && return 0
-  diff <(echo "$2") <(echo "$now") >&2 || true
-  return 1
-}
 fp() { openssl x509 -in "$1" -noout -fingerprint -sha256 | cut -d= -f2 | tr -d : | tr A-F a-f; }
 bundle_fps() {  # the SHA-256 of every certificate in a PEM bundle, one per line, in order
   local tmp=$WORK/split

@@ -13,13 +13,6 @@ source "$PHONECERT_SOURCE_DIR/tests/provision/lib.bash"
 start_nginx
 W=$WORK/www
 mkdir -p "$W"/{r1,r2,auth}
-unchanged() {
-  local now
-  now=$(state_fingerprint "$1")
-  [[ "$now" == "$2" ]] && return 0
-  diff <(echo "$2") <(echo "$now") >&2 || true
-  return 1
-}
 cfg "$W/r2/y000000000000.cfg" "static.security.cn_validation = 1"
 cfg "$W/auth/y000000000000.cfg" "static.phone_setting.reserve_certs_enable = 1"
 chmod -R a+rX "$W"

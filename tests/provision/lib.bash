@@ -54,6 +54,16 @@ state_fingerprint() {
   "$PC" --state-dir "$1" device show --json | jq -S 'del(.. | .days_left?)'
 }
 
+# unchanged STATE BEFORE: the state equals a saved state_fingerprint; else the difference goes to
+# stderr.
+unchanged() {
+  local now
+  now=$(state_fingerprint "$1")
+  [[ "$now" == "$2" ]] && return 0
+  diff <(echo "$2") <(echo "$now") >&2 || true
+  return 1
+}
+
 # provision STATE ARGS...: runs a round with --json; the report goes to $WORK/report.json and the
 # exit code to $RC. Never fails the script by itself.
 provision() {
