@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/state_access.h"
 #include "identity/load_snapshot.h"
+#include "state/expiry_notices.h"
 #include "settings/keys.h"
 #include "settings/settings_store.h"
 #include "state/state_dir.h"
@@ -22,9 +23,7 @@ struct ShowOptions {
   bool json = false;
 };
 
-long DaysLeft(const Certificate& cert, TimePoint now) {
-  return static_cast<long>(std::chrono::floor<std::chrono::days>(cert.NotAfter() - now).count());
-}
+long DaysLeft(const Certificate& cert, TimePoint now) { return ExpiryOf(cert, now).days_left; }
 
 std::string DaysText(long days) {
   if (days < 0) return "expired " + std::to_string(-days) + " days ago";

@@ -5,29 +5,34 @@
 namespace phonecert {
 namespace {
 
-// "expired on 2026-11-27" / "expires in 12 days (2026-12-16)" / nullopt when not soon.
-std::optional<std::string> WhenText(const Certificate& cert, TimePoint now, bool* expired) {
-  *expired = cert.NotAfter() < now;
-  if (*expired) return "expired on " + FormatDate(cert.NotAfter());
-  auto left = cert.NotAfter() - now;
-  if (left > std::chrono::days{kExpiryWarningDays}) return std::nullopt;
-  auto days = std::chrono::floor<std::chrono::days>(left).count();
+// "expired on 2026-11-27" / "expires in 12 days (2026-12-16)"; for an expired or soon one.
+std::string WhenText(const Certificate& cert, const Expiry& e) {
+  if (e.expired) return "expired on " + FormatDate(cert.NotAfter());
+  long days = e.days_left;
   std::string in = days == 0 ? "today" : days == 1 ? "tomorrow" : "in " + std::to_string(days) + " days";
   return "expires " + in + " (" + FormatDate(cert.NotAfter()) + ")";
 }
 
 void Add(std::vector<ExpiryNotice>& out, const Certificate& cert, TimePoint now,
          const std::string& what, bool in_use, const std::string& advice) {
-  bool expired = false;
-  auto when = WhenText(cert, now, &expired);
-  if (!when) return;
+  Expiry e = ExpiryOf(cert, now);
+  if (!e.expired && !e.soon) return;
   ExpiryNotice n;
-  n.level = expired && in_use ? LogLevel::kError : LogLevel::kWarning;
-  n.sentence = what + " \"" + cert.IssuedTo() + "\" " + *when + "; " + advice;
+  n.level = e.expired && in_use ? LogLevel::kError : LogLevel::kWarning;
+  n.sentence = what + " \"" + cert.IssuedTo() + "\" " + WhenText(cert, e) + "; " + advice;
   out.push_back(std::move(n));
 }
 
 }  // namespace
+
+Expiry ExpiryOf(const Certificate& cert, TimePoint now) {
+  Expiry e;
+  auto left = cert.NotAfter() - now;
+  e.days_left = static_cast<long>(std::chrono::floor<std::chrono::days>(left).count());
+  e.expired = cert.NotAfter() < now;
+  e.soon = !e.expired && left <= std::chrono::days{kExpiryWarningDays};
+  return e;
+}
 
 std::vector<ExpiryNotice> ExpiryNotices(const TrustSnapshot& trust, const DeviceView& device,
                                         TimePoint now) {

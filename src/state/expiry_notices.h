@@ -15,6 +15,14 @@ namespace phonecert {
 
 inline constexpr int kExpiryWarningDays = 30;
 
+// One certificate's expiry at a moment; the rule the pages, the log and the CLI share.
+struct Expiry {
+  long days_left = 0;  // whole days until not-after, rounded down; negative once expired
+  bool expired = false;
+  bool soon = false;  // not expired, and not-after within kExpiryWarningDays
+};
+Expiry ExpiryOf(const Certificate& cert, TimePoint now);
+
 struct ExpiryNotice {
   LogLevel level = LogLevel::kWarning;  // kError: the certificate the phone presents has expired
   std::string sentence;  // "the device certificate in use "X" expires in 12 days (2026-12-16)"

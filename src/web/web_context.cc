@@ -122,15 +122,6 @@ httplib::Server::Handler GuardApi(WebContext& ctx, ApiAccess access, GuardedHand
   };
 }
 
-Expiry ExpiryOf(const Certificate& cert, TimePoint now) {
-  Expiry e;
-  auto left = cert.NotAfter() - now;
-  e.days_left = static_cast<long>(std::chrono::floor<std::chrono::days>(left).count());
-  e.expired = cert.NotAfter() < now;
-  e.soon = !e.expired && left <= std::chrono::days{kExpiringSoonDays};
-  return e;
-}
-
 std::string ExpiryBadge(const Expiry& e) {
   if (e.expired) return "<span class=\"badge danger\">expired</span>";
   if (e.soon) {

@@ -52,14 +52,8 @@ std::string Sentence(std::string text);
 // A stand-alone error page (403, 413, 404) with one sentence and a way back.
 std::string ErrorPage(const std::string& title, const std::string& sentence);
 
-// Expiration facts for the tables: within 30 days is "expiring soon".
-inline constexpr int kExpiringSoonDays = kExpiryWarningDays;  // one rule for the pages and the log
-struct Expiry {
-  long days_left = 0;  // negative once expired
-  bool expired = false;
-  bool soon = false;
-};
-Expiry ExpiryOf(const Certificate& cert, TimePoint now);
+// Expiration facts for the tables come from ExpiryOf (state/expiry_notices.h): the 30-day rule
+// of the log and the CLI.
 // "<span class=badge ...>expires in 12 days</span>" or "" when not soon.
 std::string ExpiryBadge(const Expiry& e);
 
