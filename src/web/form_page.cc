@@ -1,5 +1,6 @@
 #include "web/form_page.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "settings/parameters.h"
@@ -18,14 +19,12 @@ void RegisterFormPage(httplib::Server& server, WebContext& ctx, FormPage spec) {
   server.Post(page->path, GuardForm(ctx, [&ctx, page](const httplib::Request& req, httplib::Response& res,
                                                       const Principal& p) {
     std::string action = FormField(req, "action");
+    auto named = std::find_if(page->actions.begin(), page->actions.end(),
+                              [&](const auto& entry) { return entry.first == action; });
     Result<FormOutcome> outcome =
-        Fail(Code::kUsage, "Unknown action \"" + action.substr(0, 32) + "\"");
-    for (const auto& [name, run] : page->actions) {
-      if (name == action) {
-        outcome = run(req, p);
-        break;
-      }
-    }
+        named != page->actions.end()
+            ? named->second(req, p)
+            : Fail(Code::kUsage, "Unknown action \"" + action.substr(0, 32) + "\"");
     if (outcome) {
       RedirectWithMessage(ctx, p, res, page->path, std::move(outcome->message), outcome->is_error);
     } else {
